@@ -1,0 +1,45 @@
+"""The one record that flows through every stage of the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Removal:
+    """A line the normalizer took out of the body, and the step that took it (for audit)."""
+
+    text: str
+    step: str
+
+
+@dataclass
+class Document:
+    """An article on its way through detect → translate → normalize → summarize.
+
+    `text` always holds the current body: raw at first, then cleaned, then English. The earlier forms
+    that later stages still need are kept beside it (`original` is the cleaned source-language text,
+    which the figure checker compares a summary against).
+    """
+
+    id: str
+    text: str
+    path: str | None = None
+    format: str = "text"  # "text" or "html": how the normalizer must read `text`
+    language: str | None = None
+    probability: float | None = None
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    original: str | None = None
+    translated: bool = False
+    removed: list[Removal] = field(default_factory=list)
+    summary: str | None = None
+    model: str | None = None
+    parts: int | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

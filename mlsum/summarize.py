@@ -1,0 +1,66 @@
+"""Abstractive summarization with any seq2seq checkpoint; long articles are chunked, never truncated."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .generate import generate, token_lengths
+from .models import Generation, LoadedModel
+from .text import pack, paragraphs, sentences, split_to_fit
+
+
+@dataclass
+class Summary:
+    text: str
+    parts: int  # how many chunks of the article were summarized separately (1: it fit whole)
+
+
+def chunk(loaded: LoadedModel, text: str, lang: str = "en") -> list[str]:
+    """The text cut on sentence boundaries into the fewest even parts that each fit the encoder."""
+    limit = loaded.max_input_tokens
+    if token_lengths(loaded, [text])[0] <= limit:
+        return [text]
+    units = [s for p in paragraphs(text) for s in sentences(p, lang)]
+    overhead = token_lengths(loaded, [""])[0]  # prefix and special tokens, paid once per chunk
+    budget = limit - overhead
+    count = lambda xs: [n - overhead for n in token_lengths(loaded, xs)]  # noqa: E731
+    units = split_to_fit(units, count(units), budget, count)
+    # +1 per unit for the space that joins it to its neighbour
+    return [" ".join(units[i] for i in part) for part in pack([n + 1 for n in count(units)], budget)]
+
+
+def summarize_texts(loaded: LoadedModel, texts: Sequence[str], settings: Generation | None = None,
+                    batch_size: int = 8, max_batch_tokens: int | None = None) -> list[Summary]:
+    """A summary of each text.
+
+    All chunks of all texts go through generation together, sorted by length, so a long article's parts
+    share batches with short articles. Texts cut into several parts go round again: their part
+    summaries, joined, are summarized (and re-chunked if they still do not fit) until one remains.
+    """
+    settings = loaded.spec.generation.merged(settings or Generation())
+    pending = {i: chunk(loaded, text) for i, text in enumerate(texts)}
+    parts = {i: len(chunks) for i, chunks in pending.items()}
+    results: dict[int, str] = {}
+    while pending:
+        owners = [i for i, chunks in pending.items() for _ in chunks]
+        outputs = generate(loaded, [c for chunks in pending.values() for c in chunks], settings,
+                           batch_size, max_batch_tokens)
+        grouped: dict[int, list[str]] = {}
+        for owner, output in zip(owners, outputs):
+            grouped.setdefault(owner, []).append(output)
+        next_round: dict[int, list[str]] = {}
+        for owner, summaries in grouped.items():
+            joined = "\n\n".join(summaries)
+            if len(summaries) == 1:
+                results[owner] = joined
+                continue
+            rechunked = chunk(loaded, joined)
+            if len(rechunked) >= len(summaries):
+                # The part summaries are as long as their inputs (max_new_tokens close to the input
+                # limit): another round would not shrink them, so they stand as the summary.
+                results[owner] = joined
+            else:
+                next_round[owner] = rechunked
+        pending = next_round
+    return [Summary(results[i], parts[i]) for i in range(len(texts))]
