@@ -209,12 +209,14 @@ def _require_hub(name: str) -> None:
 
 
 def pull(name: str) -> str:
-    """Download a checkpoint's tokenizer, config and safetensors weights into the HF cache."""
-    from huggingface_hub import snapshot_download
+    """Download a checkpoint's tokenizer, config and weights into the HF cache; safetensors weights
+    when the repository has them, PyTorch pickles only when it has nothing else."""
+    from huggingface_hub import list_repo_files, snapshot_download
 
     spec, location = resolve(name, "summarization")
     if Path(location).is_dir():
         return location
     _require_hub(name)
-    return snapshot_download(location, allow_patterns=[
-        "*.json", "*.safetensors", "*.model", "*.spm", "*.txt", "spiece.model"])
+    files = list_repo_files(location)
+    weights = ["*.safetensors"] if any(f.endswith(".safetensors") for f in files) else ["pytorch_model*.bin"]
+    return snapshot_download(location, allow_patterns=["*.json", "*.model", "*.spm", "*.txt", *weights])

@@ -205,3 +205,46 @@ def test_models_pull_offline_is_one_line(runner, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     result = invoke(runner, "models", "pull", "t5-small")
     assert result.exit_code == 1 and "t5-small" in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.fixture()
+def served_data():
+    """tests/data over HTTP on 127.0.0.1 (a free port), for URL inputs."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from pathlib import Path
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(Path(__file__).parent / "data"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_url_and_html_inputs(runner, served_data):
+    from pathlib import Path
+
+    html_file = Path(__file__).parent / "data" / "article_fr.html"
+    result = invoke(runner, "normalize", "--json", f"{served_data}/article_en.html", html_file,
+                    f"{served_data}/missing.html")
+    assert result.exit_code == 1
+    url_record, file_record, failed = json_lines(result.stdout)
+    assert url_record["title"] and url_record["date"] and url_record["language"] == "en"
+    assert file_record["language"] == "fr" and file_record["title"] and "<" not in file_record["text"]
+    assert "404" in failed["error"] and result.stderr.count("\n") == 1
+
+
+def test_summarize_html_file(runner, tiny_models):
+    from pathlib import Path
+
+    html_file = Path(__file__).parent / "data" / "article_en.html"
+    result = invoke(runner, "summarize", "--json", "--model", tiny_models["bart"], "--device", "cpu",
+                    "--max-new-tokens", "5", html_file)
+    assert result.exit_code == 0, result.output
+    [record] = json_lines(result.stdout)
+    assert record["summary"] and record["title"] and "<p>" not in record["text"]

@@ -1,0 +1,153 @@
+"""Normalization: the article and only the article, with its title, date and source beside it.
+
+`normalize` runs on plain text before translation: typography first (so the line rules see plain
+spaces, and quotes spaced off the words), then the chain of named line steps in `STEPS`, then the
+metadata that the title, date, byline and credit steps set aside. `normalize_html` extracts the main
+text of a page with trafilatura and runs the same chain. `repair_translation` runs after the
+translator, on text that is already clean, and only mends typography.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import Removal
+from ..errors import InputError
+from .artifacts import clean_characters, consistent_quotes, repair_paragraph
+from .lines import STEPS, Line, Step, is_staff_credit, run_steps, split_lines
+from .metadata import byline, date_line
+
+__all__ = ["STEPS", "Normalized", "Step", "normalize", "normalize_html", "repair_translation"]
+
+
+@dataclass
+class Normalized:
+    """A cleaned article: its body (paragraphs separated by a blank line), metadata and removals."""
+
+    text: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    removed: list[Removal] = field(default_factory=list)
+
+
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def normalize(text: str, lang: str | None = None) -> Normalized:
+    """The article in a plain text copied from a page: debris removed, metadata set aside.
+
+    `lang` ("en", "fr" or None for either) decides the typography rules: French spacing before
+    "; : ! ?" and « » stay in French and are undone in English. The line rules always know both
+    languages, since a translated page keeps debris of its original ("Le Monde avec AFP").
+    """
+    text = clean_characters(_NEWLINES.sub("\n", text))
+    return _normalize_lines(split_lines(text), lang)
+
+
+def normalize_html(html: str, url: str | None = None, lang: str | None = None) -> Normalized:
+    """The article of an HTML page: trafilatura's main text and metadata, then the same chain.
+
+    The page's own metadata (og:title, article:published_time, author) wins over what the text
+    chain finds; each element trafilatura keeps is its own paragraph.
+    """
+    from .html import extract_article
+
+    article = extract_article(html, url)
+    text = clean_characters(_NEWLINES.sub("\n", article.text))
+    lines = [Line(" ".join(paragraph.split()), number)
+             for number, paragraph in enumerate(text.split("\n")) if paragraph.strip()]
+    result = _normalize_lines(lines, lang, known_title=article.title)
+    if not result.text:
+        raise InputError(f"no article text found in {url or 'the HTML page'} (only page furniture)")
+    result.title = article.title or result.title
+    result.date = _better_date(article.date, result.date)
+    result.source = article.source or result.source
+    return result
+
+
+def repair_translation(text: str) -> str:
+    """Translator output with its typography mended: quotes glued to words (`province”while`),
+    French spacing and « » carried into English, odd spaces, mixed quote styles.
+
+    Paragraphs are kept (separated by one blank line); lines inside one are joined. Idempotent, and a
+    clean English text comes back unchanged but for whitespace and quote style.
+    """
+    text = clean_characters(_NEWLINES.sub("\n", text))
+    paragraphs = [repair_paragraph(" ".join(part.split()), "en")
+                  for part in _PARAGRAPH_BREAK.split(text)]
+    return "\n\n".join(consistent_quotes([p for p in paragraphs if p]))
+
+
+def _normalize_lines(lines: list[Line], lang: str | None, known_title: str | None = None) -> Normalized:
+    """Typography per paragraph, the line steps, and the metadata the steps set aside."""
+    for line in lines:
+        line.original, line.text = line.text, repair_paragraph(line.text, lang)
+    lines = [line for line in lines if line.text]
+    steps = STEPS
+    if known_title:  # the page names its headline: take it out if it is there, guess no other
+        _mark_known_title(lines, known_title)
+        steps = tuple(step for step in STEPS if step.name != "title")
+    run_steps(lines, steps)
+    body = consistent_quotes([line.text for line in lines if line.kept])
+    return Normalized(
+        text="\n\n".join(body),
+        title=next((line.text for line in lines if line.removed_by == "title"), None),
+        date=_stated_date(lines, lang),
+        source=_stated_source(lines, lang),
+        removed=[Removal(text=line.original or line.text, step=line.removed_by or "")
+                 for line in lines if not line.kept],
+    )
+
+
+_TITLE_SEARCH_LINES = 5
+
+
+def _mark_known_title(lines: list[Line], title: str) -> None:
+    """Take the page's headline out of the body when the extractor left it in the first lines."""
+    wanted = " ".join(title.split()).casefold()
+    for line in lines[:_TITLE_SEARCH_LINES]:
+        if line.text.casefold() == wanted:
+            line.removed_by = "title"
+            return
+
+
+def _stated_date(lines: list[Line], lang: str | None) -> str | None:
+    for line in lines:
+        if line.removed_by == "date":
+            return date_line(line.text, lang)
+        if line.removed_by == "byline":
+            found = byline(line.text, lang)
+            if found is not None and found.date:
+                return found.date
+    return None
+
+
+_SOURCE_PREFIX = re.compile(r"^(?:with|avec|source|sources|via|d['’]après|by|par)\s*:?\s*", re.IGNORECASE)
+# Image banks credit the photo, never the article.
+_PHOTO_BANK = re.compile(r"(?i)getty\s+images|shutterstock|^epa(?:-efe)?$|^ap\s+photo")
+
+
+def _stated_source(lines: list[Line], lang: str | None) -> str | None:
+    """The first byline or agency credit ("TRT World and Agencies", "Le Monde avec AFP", "Reuters").
+    Staff credits ("Reporting by …", "… contributed to this report") name reporters, and image banks
+    credit photos: neither is the source."""
+    for line in lines:
+        if line.removed_by == "byline":
+            found = byline(line.text, lang)
+            if found is not None and found.source:
+                return found.source
+        elif line.removed_by == "credit" and not is_staff_credit(line.text):
+            source = _SOURCE_PREFIX.sub("", line.text.strip(" .()[]"))
+            if source and not _PHOTO_BANK.search(source):
+                return source
+    return None
+
+
+def _better_date(page: str | None, text: str | None) -> str | None:
+    """The page's date, or the text's when it says the same day with a time the page left out."""
+    if page and text and "T" not in page and text.startswith(page):
+        return text
+    return page or text

@@ -1,0 +1,229 @@
+"""Dates, bylines and headlines stated in an article's text, in English and French.
+
+Dates are matched with hand-written patterns rather than dateparser: mlsum only reads English and
+French, the lines to test are short, and dateparser's `search_dates` both costs ~100 ms per article
+and finds "dates" in ordinary sentences ("may", "March on Damascus"). A line only counts as a date
+line when, once its date, its time and filler words ("Published", "Publié le", "Updated") are taken
+away, nothing is left — so a sentence that mentions a date is never mistaken for one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    # English
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+    # French
+    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "fév": 2, "mars": 3,
+    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|e)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?=\D|$|\d{1,2}:\d{2})"
+_DATE_PATTERNS = (
+    # "March 22, 2017", "Mar. 22 2017"
+    re.compile(rf"\b(?P<month>{_MONTH})\.?\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),
+    # "22 March 2017", "3 décembre 2024", "1er déc. 2024"
+    re.compile(rf"\b{_DAY}\s+(?P<month>{_MONTH})\.?,?\s+{_YEAR}", re.IGNORECASE),
+    # "2017-03-22", "2017-03-22T16:44"
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month_num>[01]\d)-(?P<day>[0-3]\d)"
+               r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?)?\b"),
+    # "03/12/2024", "03.12.2024": day first unless the text is English (see _numeric_order)
+    re.compile(r"\b(?P<first>[0-3]?\d)[/.](?P<second>[01]?\d)[/.](?P<year>(?:19|20)\d{2})\b"),
+)
+# A time right after the date (matched at the date's end): "at 4:44 pm", "à 11h02", "- 14:02 GMT",
+# "11 h 02", "4 pm".
+_TIME = re.compile(
+    r"\s*(?:[,|·–—-]\s*)?(?:(?:at|à)\s+)?(?P<hour>[0-2]?\d)"
+    r"(?:(?:\s*[:h]\s*(?P<minute>[0-5]\d))|(?P<bare_h>\s*h\b))?"
+    r"\s*(?P<ampm>[ap]\.?\s?m\b\.?)?",
+    re.IGNORECASE,
+)
+# A time just before the date: "Updated 1:15 PM GMT+1, December 5, 2024".
+_TIME_BEFORE = re.compile(
+    r"(?P<hour>[0-2]?\d)\s*[:h]\s*(?P<minute>[0-5]\d)\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
+    r"\s*(?:[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*[,|·–—-]?\s*$",
+    re.IGNORECASE,
+)
+# A time on its own, as in "…, updated at 2:35 p.m." after the publication date.
+_LONE_TIME = re.compile(r"\b[0-2]?\d(?:\s*[:h]\s*[0-5]\d|\s*h\b)(?:\s*[ap]\.?\s?m\b\.?)?", re.IGNORECASE)
+# Words that may surround a date on a date line without making it a sentence.
+_DATE_FILLER = re.compile(
+    r"\d+\s+(?:hours?|hrs?|minutes?|mins?|days?)\s+ago|"
+    r"il\s+y\s+a\s+\d+\s+(?:heures?|minutes?|min|jours?|h)\b|"
+    r"(?<![^\W\d_])(?:first|last|originally|published|posted|updated|modified|edited|created|on|at|le|à|"
+    r"dernière|publié|publiée|modifié|modifiée|mis|mise|à jour|jour|date|dated|heure|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"[ap]\.?\s?m|gmt|utc|cet|cest|bst|est|edt|pst|pdt|et|z)\b\.?"
+    r"|[+-]\d{1,2}(?::?\d{2})?",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w")
+
+_BYLINE = re.compile(
+    r"^(?i:by|par|written\s+by|écrit\s+par|words\s+by|texte\s+de)\s*:?\s+"
+    r"(?P<names>[A-ZÀ-Ý][\w'’.-]*"
+    r"(?:\s+(?:(?:de|da|van|von|al|el|le|la|du|bin|ibn)\s+)?[A-ZÀ-Ý0-9][\w'’.-]*){0,3}"
+    r"(?:\s*(?:,|and|et|&)\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3})*)"
+    r"(?P<rest>\s*(?:[,|·–—(-]|\b(?:in|à|on|le)\b).*)?$"
+)
+_NOT_NAMES = re.compile(
+    rf"^(?:{_MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche|late|early|mid|noon|nightfall)\b",
+    re.IGNORECASE,
+)
+# What may follow the names: a place, an organisation, a role ("By Jane Doe, Middle East
+# correspondent", "Par Jean Dupont (Beyrouth, envoyé spécial)").
+_BYLINE_REST = re.compile(
+    r"^(?:[\s,|·–—()-]|\b(?:in|à|en|on|le)\b|[A-ZÀ-Ý][\w'’.-]*|"
+    r"(?i:correspondent|correspondante?|reporter|editor|writer|staff|senior|chief|special|political|"
+    r"diplomatic|foreign|security|defen[cs]e|envoyée?|spéciale?|journaliste|rédact(?:eur|rice)|chef|"
+    r"bureau|service|pour|for))*$"
+)
+
+
+# A "Follow" button copied along with the author's name ("Par : FRANCE 24 Suivre").
+_FOLLOW_BUTTON = re.compile(r"\s+(?:Suivre|Follow)$")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date found in a line: its ISO 8601 form and where it stands in the line."""
+
+    iso: str
+    start: int
+    end: int
+
+
+def find_date(text: str, lang: str | None = None) -> FoundDate | None:
+    """The first full date (with a year) in `text`, with the time stated right after (or just
+    before) it, if any."""
+    best: FoundDate | None = None
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if best is not None and match.start() >= best.start:
+                break
+            found = _to_iso(match, text, lang)
+            if found is not None:
+                best = found
+                break
+    return best
+
+
+def date_line(text: str, lang: str | None = None) -> str | None:
+    """The ISO date when `text` is a date line ("March 22, 2017 at 4:44 pm", "Publié le 3 décembre
+    2024 à 11h02, modifié le …") and nothing else; None for any line that says more."""
+    if len(text) > 160:
+        return None
+    first = find_date(text, lang)
+    if first is None:
+        return None
+    rest, found = text, first
+    while found is not None:  # take every date and time out of the line, then the filler words
+        rest = f"{rest[:found.start]} {rest[found.end:]}"
+        found = find_date(rest, lang)
+    rest = _DATE_FILLER.sub(" ", _LONE_TIME.sub(" ", rest))
+    return None if _WORD.search(rest) else first.iso
+
+
+@dataclass(frozen=True)
+class Byline:
+    """A "By Jane Doe" line: who wrote it, and the date when the same line states one."""
+
+    source: str
+    date: str | None
+
+
+# Blog bylines name a user, often in lowercase: "Posted by admin on December 5, 2024".
+_POSTED_BY = re.compile(r"^(?i:posted|publié|publiée)\s+(?i:by|par)\s+(?P<names>[\w.-]+)(?P<rest>\s+.*)?$")
+
+
+def byline(text: str, lang: str | None = None) -> Byline | None:
+    """A byline ("By Jane Doe", "Par Jean Dupont, à Beyrouth", "By Jane Doe | March 3, 2020"), or None.
+
+    Strict on purpose: the names must be capitalised words and whatever follows them must be a date, a
+    place or an organisation, so a sentence such as "By Tuesday, the army had retreated." never matches.
+    """
+    if len(text.split()) > 20:
+        return None
+    match = _BYLINE.match(text) or _POSTED_BY.match(text)
+    if match is None or _NOT_NAMES.match(match.group("names")):
+        return None
+    names = _FOLLOW_BUTTON.sub("", match.group("names")).rstrip(" ,")
+    rest = match.group("rest") or ""
+    found = find_date(rest, lang)
+    if found is not None:
+        rest = rest[:found.start].rstrip(" ,|·–—-")
+    if rest and not _BYLINE_REST.match(rest):
+        return None
+    return Byline(source=names, date=found.iso if found else None)
+
+
+def _to_iso(match: re.Match, text: str, lang: str | None) -> FoundDate | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if groups.get("month"):
+        month, day = _MONTHS[groups["month"].lower()], int(groups["day"])
+    elif groups.get("month_num"):
+        month, day = int(groups["month_num"]), int(groups["day"])
+    else:
+        day, month = _numeric_order(int(groups["first"]), int(groups["second"]), lang)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    start, end = match.start(), match.end()
+    if groups.get("hour"):
+        hour, minute = int(groups["hour"]), int(groups["minute"])
+    else:
+        hour, minute, end = _time_after(text, end)
+        if hour is None and (before := _TIME_BEFORE.search(text, 0, start)):
+            hour, minute = _clock(before)
+            start = before.start()
+    if hour is None or not (0 <= hour <= 23):
+        return FoundDate(f"{year:04d}-{month:02d}-{day:02d}", match.start(), match.end())
+    return FoundDate(f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:00", start, end)
+
+
+def _numeric_order(first: int, second: int, lang: str | None) -> tuple[int, int]:
+    """Day and month of "a/b/yyyy": day first (French, British) unless only month-first fits, or the
+    text is English and both fit (American sites write month first)."""
+    if second > 12 or (lang == "en" and first <= 12):
+        return second, first
+    return first, second
+
+
+def _time_after(text: str, position: int) -> tuple[int | None, int, int]:
+    match = _TIME.match(text, position)
+    if match is None:
+        return None, 0, position
+    if not (match.group("minute") or match.group("bare_h") or match.group("ampm")):
+        return None, 0, position  # a lone number after a date is not a time
+    hour, minute = _clock(match)
+    return hour, minute, match.end()
+
+
+def _clock(match: re.Match) -> tuple[int, int]:
+    """Hour (24 h) and minute of a matched time with groups hour, minute and ampm."""
+    hour = int(match.group("hour"))
+    minute = int(match.group("minute") or 0)
+    ampm = (match.group("ampm") or "").lower().replace(".", "").replace(" ", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return hour, minute
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased words of four letters or more: enough to tell whether a headline is about the body."""
+    return {word.casefold() for word in _CONTENT_WORD.findall(text)}
