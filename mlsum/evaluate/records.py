@@ -1,0 +1,144 @@
+"""What an evaluation reads: predictions (JSON lines, e.g. `mlsum summarize --json` output), references
+and source articles, joined by id into `EvalRecord`s. Every malformed input is an InputError naming the
+file and line or the id."""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..jsonl import read_jsonl
+
+
+@dataclass
+class EvalRecord:
+    """One summary to score, with the texts its figures are checked against (`sources`: the article,
+    and for a translated article its original too) and, optionally, a reference summary. `original` and
+    `translation` are set for translated articles, whose figures are compared as well."""
+
+    id: str
+    summary: str
+    sources: list[str]
+    reference: str | None = None
+    original: str | None = None
+    translation: str | None = None
+
+
+Note = Callable[[str], None]
+
+
+def load_records(predictions: str | Path, references: str | Path | None = None,
+                 sources: str | Path | None = None, note: Note = lambda message: None) -> list[EvalRecord]:
+    """The predictions joined with their references and sources.
+
+    A prediction's source is its `text` (with `original` when it was translated, and `title`), as
+    `mlsum summarize --json` prints them, else its `source` field, else the file `<sources>/<id>.*`.
+    Records carrying `error` (inputs that failed in a batch) are skipped and reported through `note`,
+    as are predictions with no reference in `references`.
+    """
+    reference_by_id = _load_references(references) if references else {}
+    source_dir = Path(sources) if sources else None
+    if source_dir is not None and not source_dir.is_dir():
+        raise InputError(f"--sources {source_dir}: no such directory")
+    records: list[EvalRecord] = []
+    first_line: dict[str, int] = {}
+    skipped = 0
+    for lineno, raw in read_jsonl(predictions):
+        where = f"{predictions}: line {lineno}"
+        if raw.get("id") is None:
+            raise InputError(f"{where}: record has no 'id'")
+        id_ = str(raw["id"])
+        where = f"{where} (id {id_})"
+        if raw.get("error"):
+            note(f"{where}: skipped, the input failed: {raw['error']}")
+            skipped += 1
+            continue
+        if id_ in first_line:
+            raise InputError(f"{where}: duplicate id, first seen on line {first_line[id_]}")
+        first_line[id_] = lineno
+        summary = raw.get("summary")
+        if not isinstance(summary, str):
+            raise InputError(f"{where}: record has no 'summary'")
+        record = _with_sources(EvalRecord(id_, summary, []), raw, source_dir, where)
+        record.reference = _text_field(raw, "reference", where)
+        if record.reference is None and id_ in reference_by_id:
+            record.reference = reference_by_id[id_]
+        elif record.reference is None and references:
+            note(f"{where}: no reference in {references}; left out of ROUGE, BLEU, chrF and figure recall")
+        records.append(record)
+    if not records:
+        failed = f" ({skipped} failed inputs skipped)" if skipped else ""
+        raise InputError(f"{predictions}: no predictions to evaluate{failed}")
+    return records
+
+
+def _load_references(path: str | Path) -> dict[str, str]:
+    """id → reference summary, from records with `id` and `reference` (or `summary`)."""
+    found: dict[str, str] = {}
+    for lineno, raw in read_jsonl(path):
+        where = f"{path}: line {lineno}"
+        if raw.get("id") is None:
+            raise InputError(f"{where}: record has no 'id'")
+        id_ = str(raw["id"])
+        text = _text_field(raw, "reference", f"{where} (id {id_})")
+        if text is None:
+            text = _text_field(raw, "summary", f"{where} (id {id_})")
+        if text is None:
+            raise InputError(f"{where} (id {id_}): record has no 'reference'")
+        if id_ in found:
+            raise InputError(f"{where}: duplicate id {id_!r}")
+        found[id_] = text
+    return found
+
+
+def _text_field(raw: dict[str, Any], name: str, where: str) -> str | None:
+    value = raw.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"{where}: '{name}' must be a string, got {type(value).__name__}")
+    return value
+
+
+def _with_sources(record: EvalRecord, raw: dict[str, Any], source_dir: Path | None, where: str) -> EvalRecord:
+    """`text` wins over `source`: in `mlsum summarize --json` records, `source` names the outlet."""
+    text = _text_field(raw, "text", where)
+    source = _text_field(raw, "source", where)
+    if text is not None:
+        original = _text_field(raw, "original", where)
+        title = _text_field(raw, "title", where)
+        record.sources = [t for t in (text, original, title) if t]
+        if original and raw.get("translated"):
+            record.original, record.translation = original, text
+    elif source is not None:
+        record.sources = [source]
+    elif source_dir is not None:
+        record.sources = read_source(source_dir, record.id, where)
+    else:
+        raise InputError(f"{where}: no source: the record has no 'source' or 'text' field "
+                         f"(pass --sources DIR to read DIR/{record.id}.txt)")
+    return record
+
+
+def read_source(directory: Path, id_: str, where: str = "") -> list[str]:
+    """The article `<directory>/<id>.*` as the texts to check figures against: its cleaned body and
+    title (what a summarizer saw) and the file as it is (so that a figure from a dateline or caption,
+    true to the file, is not flagged)."""
+    candidates = sorted(Path(p) for p in glob.glob(str(directory / f"{glob.escape(id_)}.*")))
+    if not candidates:
+        raise InputError(f"{where or id_}: no source file {directory}/{id_}.* for this id")
+    path = next((p for p in candidates if p.suffix == ".txt"), candidates[0])
+    from ..sources import decode, looks_like_html
+
+    try:
+        raw = decode(path.read_bytes(), str(path))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    from ..normalize import normalize, normalize_html
+
+    cleaned = normalize_html(raw, url=str(path)) if looks_like_html(raw) else normalize(raw)
+    return [t for t in (cleaned.text, cleaned.title, raw) if t]
