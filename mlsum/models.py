@@ -161,25 +161,27 @@ def load(name: str, task: str, device: str = "auto", dtype: str = "auto") -> Loa
     torch_dtype = devices.dtype_for(torch_device, dtype)
     spec, location = resolve(name, task)
     if Path(location).is_dir():
-        tokenizer, model = _from_pretrained(location, local_files_only=True)
+        tokenizer, model = _from_pretrained(location, torch_dtype, local_files_only=True)
     else:
         try:
-            tokenizer, model = _from_pretrained(location, local_files_only=True)
+            tokenizer, model = _from_pretrained(location, torch_dtype, local_files_only=True)
         except OSError:
             _require_hub(name)
-            tokenizer, model = _from_pretrained(location, local_files_only=False)
-    model.to(device=torch_device, dtype=torch_dtype)
+            tokenizer, model = _from_pretrained(location, torch_dtype, local_files_only=False)
+    model.to(torch_device)
     model.eval()
     return LoadedModel(spec, location, tokenizer, model, torch_device)
 
 
-def _from_pretrained(location: str, local_files_only: bool):
+def _from_pretrained(location: str, dtype, local_files_only: bool):
+    """Tokenizer and model, the weights cast to `dtype` as they load (transformers v5 would otherwise
+    keep the checkpoint's own dtype, e.g. fp16 weights on a CPU)."""
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(location, local_files_only=local_files_only,
                                               trust_remote_code=False)
     model = AutoModelForSeq2SeqLM.from_pretrained(location, local_files_only=local_files_only,
-                                                  trust_remote_code=False)
+                                                  trust_remote_code=False, dtype=dtype)
     return tokenizer, model
 
 
