@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -28,6 +28,12 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 class Lang(str, Enum):
     en = "en"
     fr = "fr"
+
+
+Inputs = Annotated[list[str], typer.Argument(metavar="INPUT", help="Files, directories (their .txt/.html/.jsonl files), "
+                                                  "http(s) URLs, JSONL corpora, or - for stdin.")]
+LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="Skip detection: the input language.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary line.")]
 
 
 def error_line(message: str) -> None:

@@ -11,13 +11,9 @@ import typer
 
 from ..document import Document
 from ..errors import InputError
-from .common import Lang, run_command, user_errors
+from .common import Inputs, LangOpt, Quiet, run_command, user_errors
 
-Inputs = Annotated[list[str], typer.Argument(help="Files, directories (their .txt/.html/.jsonl files), "
-                                                  "http(s) URLs, JSONL corpora, or - for stdin.")]
 AsJsonFigures = Annotated[bool, typer.Option("--json", help="One JSON object per input: id and figures.")]
-LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="Skip detection: the input language.")]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 Predictions = Annotated[Path, typer.Option(
     "--predictions", "-p", help="JSON lines with id, summary and the source (`source`, or `text` as "
                                 "`mlsum summarize --json` prints it).")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from .common import user_errors
@@ -26,7 +28,7 @@ def list_models(ctx: typer.Context) -> None:
 
 
 @models_app.command("pull")
-def pull(names: list[str]) -> None:
+def pull(names: Annotated[list[str], typer.Argument(metavar="NAME", help="Registry names or hub ids.")]) -> None:
     """Download checkpoints (safetensors, tokenizer, config) into the HF cache ($HF_HOME)."""
     from ..models import pull as pull_model
 

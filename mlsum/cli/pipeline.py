@@ -11,13 +11,9 @@ import typer
 
 from ..document import Document
 from ..models import DEFAULT_SUMMARIZER, DEFAULT_TRANSLATOR, Generation
-from .common import Lang, run_command, user_errors
+from .common import Inputs, LangOpt, Quiet, run_command, user_errors
 
-Inputs = Annotated[list[str], typer.Argument(help="Files, directories (their .txt/.html/.jsonl files), "
-                                                  "http(s) URLs, JSONL corpora, or - for stdin.")]
 AsJson = Annotated[bool, typer.Option("--json", help="One JSON object per input (JSON lines).")]
-LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="Skip detection: the input language.")]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary line.")]
 Output = Annotated[Optional[Path], typer.Option(
     "--output", "-o", help="Append JSON results here as they are done; a rerun resumes (skips ids in it).")]
 Overwrite = Annotated[bool, typer.Option("--overwrite", help="Start --output afresh instead of resuming.")]
