@@ -25,7 +25,7 @@ class Pipeline:
     def __init__(self, model: str = models.DEFAULT_SUMMARIZER,
                  translation_model: str = models.DEFAULT_TRANSLATOR, *, device: str = "auto",
                  dtype: str = "auto", lang: str | None = None, generation: Generation | None = None,
-                 batch_size: int = 8, max_batch_tokens: int | None = None, backend: str = "torch"):
+                 batch_size: int = 16, max_batch_tokens: int | None = None, backend: str = "auto"):
         if lang is not None and lang not in detect.SUPPORTED:
             raise LanguageError(f"--lang {lang}: mlsum handles {' and '.join(detect.SUPPORTED)}")
         self.model_name = model
@@ -48,12 +48,7 @@ class Pipeline:
         return self._load(self.translation_model_name, "translation")
 
     def _load(self, name: str, task: str) -> LoadedModel:
-        loaded = models.load(name, task, device=self.device, dtype=self.dtype)
-        if self.backend != "torch":
-            from .backends import apply_backend
-
-            apply_backend(loaded, self.backend)
-        return loaded
+        return models.load(name, task, device=self.device, dtype=self.dtype, backend=self.backend)
 
     def check_device(self) -> None:
         """Fail before any work when the requested device does not exist here."""
@@ -130,6 +125,7 @@ class Pipeline:
             share = (time.perf_counter() - started) / len(ready)
             for doc, summary in zip(ready, summaries):
                 doc.summary, doc.parts, doc.model = summary.text, summary.parts, self.model_name
+                doc.backend = self.summarizer.backend
                 doc.timings["summarize"] = share
         return list(docs)
 

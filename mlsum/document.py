@@ -37,6 +37,7 @@ class Document:
     removed: list[Removal] = field(default_factory=list)
     summary: str | None = None
     model: str | None = None
+    backend: str | None = None
     parts: int | None = None
     timings: dict[str, float] = field(default_factory=dict)
     error: str | None = None

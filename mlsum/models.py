@@ -135,6 +135,7 @@ class LoadedModel:
     tokenizer: Any
     model: Any
     device: Any
+    backend: str = "torch"
 
     @property
     def max_input_tokens(self) -> int:
@@ -149,16 +150,19 @@ class LoadedModel:
         return min(limits)
 
 
-def load(name: str, task: str, device: str = "auto", dtype: str = "auto") -> LoadedModel:
+def load(name: str, task: str, device: str = "auto", dtype: str = "auto", backend: str = "torch") -> LoadedModel:
     """Load a tokenizer and seq2seq model, local files first; fail fast when offline.
 
     transformers retries an unreachable hub for about 45 s before giving up, so a hub id that is not
-    in the local cache is only fetched after a quick reachability probe succeeds.
+    in the local cache is only fetched after a quick reachability probe succeeds. `backend` is one of
+    :data:`mlsum.backends.BACKENDS` (`auto`: int8 on CPU, torch on GPU).
     """
     from . import device as devices
+    from .backends import apply_backend, resolve_backend
 
     torch_device = devices.resolve(device)
     torch_dtype = devices.dtype_for(torch_device, dtype)
+    resolve_backend(backend, torch_device)  # an unknown backend fails before the model loads
     spec, location = resolve(name, task)
     if Path(location).is_dir():
         tokenizer, model = _from_pretrained(location, torch_dtype, local_files_only=True)
@@ -170,7 +174,9 @@ def load(name: str, task: str, device: str = "auto", dtype: str = "auto") -> Loa
             tokenizer, model = _from_pretrained(location, torch_dtype, local_files_only=False)
     model.to(torch_device)
     model.eval()
-    return LoadedModel(spec, location, tokenizer, model, torch_device)
+    loaded = LoadedModel(spec, location, tokenizer, model, torch_device)
+    apply_backend(loaded, backend)
+    return loaded
 
 
 def _from_pretrained(location: str, dtype, local_files_only: bool):

@@ -132,3 +132,31 @@ def test_python_api_runs_whole_pipeline(tiny_models, seeds):
     docs = pipe.run([Document(id="s", text=seeds[1].read_text()), Document(id="e", text="   ")])
     assert docs[0].summary and docs[0].title and docs[0].language == "en"
     assert docs[1].error and docs[1].summary is None
+
+
+def test_int8_backend_quantizes_linear_layers_in_place(tiny_models):
+    import torch
+
+    loaded = models.load(str(tiny_models["bart"]), "summarization", device="cpu", backend="int8")
+    assert loaded.backend == "int8"
+    kinds = {type(m).__module__ for m in loaded.model.modules() if "Linear" in type(m).__name__}
+    assert any("quantized" in k for k in kinds)
+    assert not any(type(m) is torch.nn.Linear for m in loaded.model.modules())
+
+
+def test_encoding_apart_matches_one_padded_batch(bart, seeds):
+    """The CPU path encodes inputs in small groups; the summaries must be those of plain generate()."""
+    import torch
+
+    from mlsum.generate import generate
+
+    texts = [p.read_text()[:n] for p, n in zip(seeds, (2500, 400, 1200, 2000, 90))]
+    settings = Generation(num_beams=2, max_new_tokens=6, min_new_tokens=6)
+    ours = generate(bart, texts, settings, batch_size=5)
+    expected = []
+    for text in texts:
+        enc = bart.tokenizer([text], return_tensors="pt")
+        with torch.inference_mode():
+            ids = bart.model.generate(**enc, **settings.kwargs())
+        expected.append(bart.tokenizer.decode(ids[0], skip_special_tokens=True).strip())
+    assert ours == expected

@@ -19,6 +19,7 @@ import typer
 
 from ..document import Document
 from ..errors import DeviceError, MlsumError
+from ..records import failure_record
 
 STATE = {"debug": False}
 
@@ -108,10 +109,6 @@ def run_command(args: Sequence[str], stage: Callable[[list[Document]], list[Docu
         raise typer.Exit(EXIT_INTERRUPTED)
     if stats.failed:
         raise typer.Exit(EXIT_FAILED)
-
-
-def failure_record(doc: Document) -> dict[str, Any]:
-    return {"id": doc.id, "path": doc.path, "error": doc.error}
 
 
 @contextmanager
