@@ -98,6 +98,26 @@ def test_sigkill_mid_run_then_resume_gives_every_id_once(tmp_path, seeds, tiny_m
     assert set(counts) == set(ids) and set(counts.values()) == {1}
 
 
+def test_sigint_stops_after_the_current_batch_with_a_resume_hint(tmp_path, seeds, tiny_models):
+    corpus = tmp_path / "corpus.jsonl"
+    ids = write_corpus(corpus, seeds, 160)
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "mlsum", "summarize", str(corpus), "--model", str(tiny_models["bart"]),
+           "--output", str(out), "--batch-size", "8", "--device", "cpu", "--num-beams", "1",
+           "--max-new-tokens", "24", "--min-new-tokens", "24"]
+    proc = subprocess.Popen(cmd, env={**os.environ, "HF_HUB_OFFLINE": "1"}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and not (out.exists() and out.stat().st_size):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    assert "rerun the same command to resume" in stderr and "Traceback" not in stderr
+    done = read_ids(out)  # every line whole
+    assert 0 < len(done) < len(ids) and len(set(done)) == len(done)
+
+
 def test_duplicate_ids_in_input_are_done_once(tmp_path):
     corpus = tmp_path / "c.jsonl"
     corpus.write_text('{"id": "a", "text": "x"}\n{"id": "b", "text": "y"}\n{"id": "a", "text": "z"}\n')

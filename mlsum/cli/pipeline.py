@@ -56,9 +56,9 @@ def _pipeline(**kwargs):
 
 
 def _window(batch_size: int) -> int:
-    """Documents processed together: enough to sort by length and fill batches, few enough that a
-    killed run loses little."""
-    return max(32, 4 * batch_size)
+    """Documents processed together: two batches' worth, enough to sort by length and fill batches,
+    few enough that a killed run loses little."""
+    return max(16, 2 * batch_size)
 
 
 def detect(inputs: Inputs, as_json: AsJson = False, quiet: Quiet = False) -> None:
