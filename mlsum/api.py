@@ -25,7 +25,7 @@ class Pipeline:
     def __init__(self, model: str = models.DEFAULT_SUMMARIZER,
                  translation_model: str = models.DEFAULT_TRANSLATOR, *, device: str = "auto",
                  dtype: str = "auto", lang: str | None = None, generation: Generation | None = None,
-                 batch_size: int = 16, max_batch_tokens: int | None = None, backend: str = "auto"):
+                 batch_size: int | None = None, max_batch_tokens: int | None = None, backend: str = "auto"):
         if lang is not None and lang not in detect.SUPPORTED:
             raise LanguageError(f"--lang {lang}: mlsum handles {' and '.join(detect.SUPPORTED)}")
         self.model_name = model
@@ -34,7 +34,7 @@ class Pipeline:
         self.dtype = dtype
         self.lang = lang
         self.generation = generation or Generation()
-        self.batch_size = batch_size
+        self._batch_size = batch_size
         self.max_batch_tokens = max_batch_tokens
         self.backend = backend
 
@@ -52,9 +52,20 @@ class Pipeline:
 
     def check_device(self) -> None:
         """Fail before any work when the requested device does not exist here."""
+        self._torch_device  # noqa: B018  (resolving is the check)
+
+    @cached_property
+    def _torch_device(self):
         from .device import resolve
 
-        resolve(self.device)
+        return resolve(self.device)
+
+    @property
+    def batch_size(self) -> int:
+        """The batch size asked for, else the device's default (larger on GPUs)."""
+        from .device import default_batch_size
+
+        return self._batch_size or default_batch_size(self._torch_device)
 
     # -- stages ----------------------------------------------------------------------------------
     def prepare(self, doc: Document) -> Document:

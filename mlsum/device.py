@@ -52,3 +52,9 @@ def dtype_for(device, requested: str = "auto"):
     if device.type == "mps":
         return torch.float16
     return torch.float32
+
+
+def default_batch_size(device) -> int:
+    """Inputs per generate() call: 16 on CPU, where larger batches stop paying (bench/throughput.py),
+    64 on GPUs, which need wide batches to be busy (`--max-batch-tokens` bounds the memory)."""
+    return 16 if device.type == "cpu" else 64

@@ -40,18 +40,21 @@ BackendOpt = Annotated[Backend, typer.Option(
                       "the model's own precision; auto: int8 on CPU, torch on GPU.")]
 TranslationModel = Annotated[str, typer.Option(
     "--translation-model", help="fr→en model: registry name, hub id or local directory.")]
-BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Inputs per generate() call.")]
+BatchSize = Annotated[Optional[int], typer.Option(
+    "--batch-size", min=1, help="Inputs per generate() call [default: 16 on CPU, 64 on GPU].")]
 MaxBatchTokens = Annotated[Optional[int], typer.Option(
     "--max-batch-tokens", min=1, help="Cap on padded tokens per batch (memory bound).")]
 NumBeams = Annotated[Optional[int], typer.Option("--num-beams", min=1, help="Beam size (default: model's).")]
 
 
-def _pipeline(**kwargs):
+def _pipeline(with_models: bool = True, **kwargs):
+    """The Pipeline behind a command; one that will load models checks its device first (imports torch)."""
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     from ..api import Pipeline
 
     pipe = Pipeline(**kwargs)
-    pipe.check_device()
+    if with_models:
+        pipe.check_device()
     return pipe
 
 
@@ -64,7 +67,7 @@ def _window(batch_size: int) -> int:
 def detect(inputs: Inputs, as_json: AsJson = False, quiet: Quiet = False) -> None:
     """Detect the language (en or fr) of each input."""
     with user_errors():
-        pipe = _pipeline()
+        pipe = _pipeline(with_models=False)
         run_command(inputs, lambda docs: [pipe.prepare(d) for d in docs], as_json=as_json, quiet=quiet,
                     render=lambda d: f"{d.id}\t{d.language}\t{d.probability:.2f}",
                     record=base_record, headers=False)
@@ -84,7 +87,7 @@ def normalize(inputs: Inputs, as_json: AsJson = False, lang: LangOpt = None,
                 "removed": [{"text": r.text, "step": r.step} for r in doc.removed]}
 
     with user_errors():
-        pipe = _pipeline(lang=lang.value if lang else None)
+        pipe = _pipeline(with_models=False, lang=lang.value if lang else None)
         run_command(inputs, lambda docs: [pipe.prepare(d) for d in docs], as_json=as_json, quiet=quiet,
                     render=render, record=record)
 
@@ -92,7 +95,7 @@ def normalize(inputs: Inputs, as_json: AsJson = False, lang: LangOpt = None,
 def translate(inputs: Inputs, as_json: AsJson = False, lang: LangOpt = None,
               translation_model: TranslationModel = DEFAULT_TRANSLATOR, device: Device = "auto",
               dtype: DtypeOpt = Dtype.auto, backend: BackendOpt = Backend.auto,
-              num_beams: NumBeams = None, batch_size: BatchSize = 16, output: Output = None,
+              num_beams: NumBeams = None, batch_size: BatchSize = None, output: Output = None,
               overwrite: Overwrite = False, quiet: Quiet = False) -> None:
     """Translate French inputs to English (English inputs pass through, cleaned)."""
     def record(doc: Document) -> dict[str, Any]:
@@ -107,7 +110,7 @@ def translate(inputs: Inputs, as_json: AsJson = False, lang: LangOpt = None,
                          generation=Generation(num_beams=num_beams), batch_size=batch_size)
         run_command(inputs, lambda docs: pipe.translate([pipe.prepare(d) for d in docs]),
                     as_json=as_json, output=output, overwrite=overwrite, quiet=quiet,
-                    render=lambda d: d.text, record=record, window=_window(batch_size))
+                    render=lambda d: d.text, record=record, window=_window(pipe.batch_size))
 
 
 def summarize(inputs: Inputs, as_json: AsJson = False, lang: LangOpt = None,
@@ -119,7 +122,7 @@ def summarize(inputs: Inputs, as_json: AsJson = False, lang: LangOpt = None,
               num_beams: NumBeams = None,
               max_new_tokens: Annotated[Optional[int], typer.Option(min=1, help="Longest summary, tokens.")] = None,
               min_new_tokens: Annotated[Optional[int], typer.Option(min=0, help="Shortest summary, tokens.")] = None,
-              batch_size: BatchSize = 16, max_batch_tokens: MaxBatchTokens = None,
+              batch_size: BatchSize = None, max_batch_tokens: MaxBatchTokens = None,
               output: Output = None, overwrite: Overwrite = False, quiet: Quiet = False) -> None:
     """Summarize each input in English, translating French first."""
     generation = Generation(num_beams=num_beams, max_new_tokens=max_new_tokens,
@@ -129,7 +132,7 @@ def summarize(inputs: Inputs, as_json: AsJson = False, lang: LangOpt = None,
                          dtype=dtype.value, lang=lang.value if lang else None, backend=backend.value,
                          generation=generation, batch_size=batch_size, max_batch_tokens=max_batch_tokens)
         run_command(inputs, pipe.run, as_json=as_json, output=output, overwrite=overwrite, quiet=quiet,
-                    render=lambda d: d.summary or "", record=summary_record, window=_window(batch_size))
+                    render=lambda d: d.summary or "", record=summary_record, window=_window(pipe.batch_size))
 
 
 def register(app: typer.Typer) -> None:
