@@ -50,22 +50,22 @@ class Pipeline:
     def _load(self, name: str, task: str) -> LoadedModel:
         return models.load(name, task, device=self.device, dtype=self.dtype, backend=self.backend)
 
-    def check_device(self) -> None:
-        """Fail before any work when the requested device does not exist here."""
-        self._torch_device  # noqa: B018  (resolving is the check)
-
     @cached_property
-    def _torch_device(self):
+    def torch_device(self):
         from .device import resolve
 
         return resolve(self.device)
+
+    def check_device(self):
+        """The device models will run on; fails before any work when this machine does not have it."""
+        return self.torch_device
 
     @property
     def batch_size(self) -> int:
         """The batch size asked for, else the device's default (larger on GPUs)."""
         from .device import default_batch_size
 
-        return self._batch_size or default_batch_size(self._torch_device)
+        return self._batch_size or default_batch_size(self.torch_device)
 
     # -- stages ----------------------------------------------------------------------------------
     def prepare(self, doc: Document) -> Document:
