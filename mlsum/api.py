@@ -80,12 +80,10 @@ class Pipeline:
         return doc
 
     def _normalize(self, doc: Document) -> None:
-        from .normalize import normalize, normalize_html
+        from .normalize import normalize_as
 
         started = time.perf_counter()
-        lang = self.lang or doc.language
-        cleaned = normalize_html(doc.text, url=doc.path, lang=lang) if doc.format == "html" \
-            else normalize(doc.text, lang=lang)
+        cleaned = normalize_as(doc.text, doc.format, url=doc.path, lang=self.lang or doc.language)
         if not cleaned.text.strip():
             raise MlsumError("no article text left after removing boilerplate")
         doc.text, doc.format = cleaned.text, "text"

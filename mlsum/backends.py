@@ -22,6 +22,9 @@ def resolve_backend(backend: str, device) -> str:
         raise MlsumError(f"unknown backend {backend!r}: use one of {', '.join(BACKENDS)}")
     if backend == "auto":
         return "int8" if device.type == "cpu" else "torch"
+    if backend == "int8" and device.type != "cpu":
+        raise DeviceError(f"--backend int8 runs on CPU only, not {device}; use --device cpu "
+                          "or the default torch backend (half precision on GPU)")
     return backend
 
 
@@ -31,9 +34,6 @@ def apply_backend(loaded: LoadedModel, backend: str) -> None:
     loaded.backend = backend
     if backend == "torch":
         return
-    if loaded.device.type != "cpu":
-        raise DeviceError(f"--backend int8 runs on CPU only, not {loaded.device}; use --device cpu "
-                          "or the default torch backend (half precision on GPU)")
     import torch
 
     with warnings.catch_warnings():

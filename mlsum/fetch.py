@@ -106,17 +106,9 @@ def _decode(body: bytes, charset: str | None, url: str) -> str:
             return body.decode(declared)
         except (LookupError, UnicodeDecodeError):
             pass
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+    from .sources import decode  # undeclared or wrong charset: decoded as a file would be
 
-        from .sources import WESTERN_ENCODINGS
-
-        best = from_bytes(body, cp_isolation=WESTERN_ENCODINGS).best()
-        if best is None:
-            raise InputError(f"{url}: binary content, not text") from None
-        return str(best)
+    return decode(body, url)
 
 
 def _meta_charset(body: bytes) -> str | None:

@@ -162,7 +162,7 @@ def load(name: str, task: str, device: str = "auto", dtype: str = "auto", backen
 
     torch_device = devices.resolve(device)
     torch_dtype = devices.dtype_for(torch_device, dtype)
-    resolve_backend(backend, torch_device)  # an unknown backend fails before the model loads
+    backend = resolve_backend(backend, torch_device)  # a wrong backend fails before the model loads
     spec, location = resolve(name, task)
     if Path(location).is_dir():
         tokenizer, model = _from_pretrained(location, torch_dtype, local_files_only=True)

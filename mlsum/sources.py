@@ -67,7 +67,7 @@ def _from_path(path: Path) -> Iterator[Input]:
     elif path.suffix.lower() in JSONL_SUFFIXES:
         yield from _from_jsonl(path)
     else:
-        yield Input(path.stem, str(path), lambda: _from_file(path, path.stem))
+        yield Input(path.stem, str(path), lambda: read_file(path, path.stem))
 
 
 def _failing(id_: str, path: str | None, message: str) -> Input:
@@ -77,12 +77,13 @@ def _failing(id_: str, path: str | None, message: str) -> Input:
     return Input(id_, path, fail)
 
 
-def _from_file(path: Path, id_: str) -> Document:
+def read_file(path: Path, id_: str) -> Document:
+    """A file as a Document: decoded, and HTML when its suffix or its opening says so."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    return _from_bytes(data, id_, str(path), html=path.suffix.lower() in HTML_SUFFIXES)
+    return _from_bytes(data, id_, str(path), html=True if path.suffix.lower() in HTML_SUFFIXES else None)
 
 
 def _from_bytes(data: bytes, id_: str, path: str | None, html: bool | None = None) -> Document:
@@ -126,7 +127,7 @@ def _from_record(record: dict, id_: str, corpus: Path, lineno: int) -> Document:
         file = Path(record["path"])
         if not file.is_absolute() and not file.exists():
             file = corpus.parent / file
-        doc = _from_file(file, id_)
+        doc = read_file(file, id_)
     else:
         raise InputError(f"{where}: record has no 'text', 'url' or 'path' field")
     if record.get("lang"):

@@ -160,3 +160,14 @@ def test_encoding_apart_matches_one_padded_batch(bart, seeds):
             ids = bart.model.generate(**enc, **settings.kwargs())
         expected.append(bart.tokenizer.decode(ids[0], skip_special_tokens=True).strip())
     assert ours == expected
+
+
+def test_backend_resolution_by_device():
+    import torch
+
+    from mlsum.backends import resolve_backend
+
+    assert resolve_backend("auto", torch.device("cpu")) == "int8"
+    assert resolve_backend("auto", torch.device("cuda")) == "torch"
+    with pytest.raises(DeviceError, match="CPU only"):
+        resolve_backend("int8", torch.device("cuda"))

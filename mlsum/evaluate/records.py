@@ -132,13 +132,9 @@ def read_source(directory: Path, id_: str, where: str = "") -> list[str]:
     if not candidates:
         raise InputError(f"{where or id_}: no source file {directory}/{id_}.* for this id")
     path = next((p for p in candidates if p.suffix == ".txt"), candidates[0])
-    from ..sources import decode, looks_like_html
+    from ..normalize import normalize_as
+    from ..sources import read_file
 
-    try:
-        raw = decode(path.read_bytes(), str(path))
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    from ..normalize import normalize, normalize_html
-
-    cleaned = normalize_html(raw, url=str(path)) if looks_like_html(raw) else normalize(raw)
-    return [t for t in (cleaned.text, cleaned.title, raw) if t]
+    doc = read_file(path, id_)
+    cleaned = normalize_as(doc.text, doc.format, url=str(path))
+    return [t for t in (cleaned.text, cleaned.title, doc.text) if t]

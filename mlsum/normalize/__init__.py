@@ -18,7 +18,7 @@ from .artifacts import clean_characters, consistent_quotes, repair_paragraph
 from .lines import STEPS, Line, Step, is_staff_credit, run_steps, split_lines
 from .metadata import byline, date_line
 
-__all__ = ["STEPS", "Normalized", "Step", "normalize", "normalize_html", "repair_translation"]
+__all__ = ["STEPS", "Normalized", "Step", "normalize", "normalize_html", "normalize_as", "repair_translation"]
 
 
 @dataclass
@@ -66,6 +66,11 @@ def normalize_html(html: str, url: str | None = None, lang: str | None = None) -
     result.date = _better_date(article.date, result.date)
     result.source = article.source or result.source
     return result
+
+
+def normalize_as(text: str, fmt: str, url: str | None = None, lang: str | None = None) -> Normalized:
+    """`normalize_html` for an HTML page (`fmt == "html"`), `normalize` for plain text."""
+    return normalize_html(text, url=url, lang=lang) if fmt == "html" else normalize(text, lang=lang)
 
 
 def repair_translation(text: str) -> str:
