@@ -263,3 +263,19 @@ def test_translation_check_reports_missing_and_changed_figures():
                       ("300 000", "changed", "300")]
     faithful = (DATA / "en_002_translation.txt").read_text(encoding="utf-8")
     assert compare_translation(original, faithful) == []
+
+
+def test_every_item_locates_its_evidence_in_the_source_it_was_found_in():
+    french = "Le séisme a fait 12 morts à Alep."
+    english = "The earthquake killed 12 people in Aleppo, 40 km from the border."
+    check = check_figures("The quake killed 12 people 40 km from the border.", ["", english, french])
+    by_text = {item["text"]: item for item in (m.to_dict() for m in check.items)}
+    for text, item in by_text.items():
+        source = ["", english, french][item["evidence_source"]]
+        assert source[item["evidence_start"]:item["evidence_end"]] == item["evidence"]
+    assert by_text["40 km"]["evidence_source"] == 1
+    contradicted = check_figures("It killed 99 people.", [english]).items[0].to_dict()
+    assert contradicted["status"] == CONTRADICTED
+    assert english[contradicted["evidence_start"]:contradicted["evidence_end"]] == "12"
+    unsupported = check_figures("Rain fell for 3 hours.", [english]).items[0].to_dict()
+    assert unsupported["evidence"] is None and unsupported["evidence_start"] is None

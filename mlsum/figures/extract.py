@@ -18,6 +18,7 @@ from .lexicon import (AMBIGUOUS_SHORT_UNITS, CURRENCY_SYMBOLS, CURRENCY_WORDS, F
                       MONTHS, NON_NOUN_ENDINGS, NUMBER_WORDS, ORDINAL_IDIOMS, SCALES, UNITS, VAGUE,
                       WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
 from .numbers import concepts, decimals, parse_digits, read_number_words
+from ..vocab import clock
 
 Concepts = tuple[str, ...]  # what one word names (see numbers.concepts)
 KINDS = ("count", "ordinal", "percent", "money", "date", "year", "time", "duration", "distance", "area",
@@ -229,11 +230,7 @@ class _Reader:
         groups = m.groupdict()
         hour = int(groups["hh"] or groups["hh2"] or groups.get("hh3"))
         minute = int(groups["mm"] or groups.get("mm3") or 0)
-        ampm = (groups["ampm"] or groups["ampm2"] or "").replace(".", "")
-        if ampm == "pm" and hour < 12:
-            hour += 12
-        elif ampm == "am" and hour == 12:
-            hour = 0
+        hour, minute = clock(hour, minute, groups["ampm"] or groups["ampm2"])
         return self._figure(m.start(), m.end(), None, None, "time", iso=f"{hour:02d}:{minute:02d}")
 
     # Numbers --------------------------------------------------------------------------------------

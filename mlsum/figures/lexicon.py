@@ -1,31 +1,17 @@
 """Word lists behind figure extraction and matching, English and French.
 
-Kept as data so that a missed unit or synonym is a one-line fix. Month names come from dateparser's
-language tables (so they follow its spelling of abbreviations); everything else is news vocabulary that
-no kept library provides in a reusable form.
+Kept as data so that a missed unit or synonym is a one-line fix. Month and weekday names are the
+package's shared calendar vocabulary (:mod:`mlsum.vocab`); everything else is news vocabulary that no
+kept library provides in a reusable form.
 """
 
 from __future__ import annotations
 
-from dateparser.data.date_translation_data import en as _dateparser_en
-from dateparser.data.date_translation_data import fr as _dateparser_fr
+from ..vocab import LANGS, MONTHS
+from ..vocab import WEEKDAYS as _WEEKDAY_NAMES
 
-LANGS = ("en", "fr")
-
-MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-              "october", "november", "december")
-WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def _names(table, keys) -> dict[str, int]:
-    """Lower-cased name → 1-based index, dropping dateparser's two-letter forms ("mo", "ma") that collide
-    with ordinary words."""
-    return {name.lower(): i for i, key in enumerate(keys, 1) for name in table.info[key] if len(name) >= 3}
-
-
-MONTHS = {"en": _names(_dateparser_en, MONTH_KEYS), "fr": _names(_dateparser_fr, MONTH_KEYS)}
-WEEKDAYS = {"en": {n for n in _names(_dateparser_en, WEEKDAY_KEYS) if len(n) > 4},
-            "fr": {n for n in _names(_dateparser_fr, WEEKDAY_KEYS) if len(n) > 4}}
+# Full weekday names end a noun phrase ("on 3 Monday..."); abbreviations are too often words ("mer", "sun").
+WEEKDAYS = {lang: {name for name in names if len(name) > 4} for lang, names in _WEEKDAY_NAMES.items()}
 
 # Words text2num turns into numbers. Only runs of these are handed to it, so the scan of an article is one
 # regex pass rather than a token-by-token call into the library.

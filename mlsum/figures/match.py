@@ -73,10 +73,18 @@ class FigureMatch:
     figure: Figure
     status: str
     evidence: Figure | None = None
+    evidence_source: int | None = None  # which of the checked texts `evidence` is in (its offsets' text)
 
     def to_dict(self) -> dict[str, Any]:
+        """The figure (with its offsets in the summary) and its evidence, located in the source:
+        `evidence_source` indexes the texts it was checked against, `evidence_start`/`_end` are
+        character offsets into that text."""
+        found = self.evidence
         return {**self.figure.to_dict(), "status": self.status,
-                "evidence": self.evidence.text if self.evidence else None}
+                "evidence": found.text if found else None,
+                "evidence_source": self.evidence_source if found else None,
+                "evidence_start": found.start if found else None,
+                "evidence_end": found.end if found else None}
 
 
 @dataclass
@@ -108,16 +116,25 @@ def check_figures(summary: str, sources: Sequence[str], lang: str | None = None)
     """Every figure of `summary` checked against all `sources` (e.g. a French original and its English
     translation): supported by any of them, else contradicted by any, else unsupported. `lang` is the
     summary's language (None: guessed); each source's is guessed."""
-    indexes = [index_source(source) for source in sources if source]
+    indexes = [(position, index_source(source)) for position, source in enumerate(sources) if source]
     items = []
     for figure in extract_figures(summary, lang):
-        evidence = next((e for e in (find_support(figure, index) for index in indexes) if e), None)
-        if evidence is not None:
-            items.append(FigureMatch(figure, SUPPORTED, evidence))
+        found = _first(find_support, figure, indexes)
+        if found is not None:
+            items.append(FigureMatch(figure, SUPPORTED, *found))
             continue
-        evidence = next((e for e in (find_contradiction(figure, index) for index in indexes) if e), None)
-        items.append(FigureMatch(figure, CONTRADICTED if evidence else UNSUPPORTED, evidence))
+        found = _first(find_contradiction, figure, indexes)
+        items.append(FigureMatch(figure, CONTRADICTED, *found) if found else FigureMatch(figure, UNSUPPORTED))
     return FigureCheck(items)
+
+
+def _first(find, figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> tuple[Figure, int] | None:
+    """The first source figure `find` returns, with the position of the source it is in."""
+    for position, index in indexes:
+        evidence = find(figure, index)
+        if evidence is not None:
+            return evidence, position
+    return None
 
 
 def match_reference(summary: str, reference: str) -> list[FigureMatch]:
@@ -127,7 +144,7 @@ def match_reference(summary: str, reference: str) -> list[FigureMatch]:
     for figure in extract_figures(reference):
         if not figure.vague:
             found = find_support(figure, index)
-            items.append(FigureMatch(figure, SUPPORTED if found else UNSUPPORTED, found))
+            items.append(FigureMatch(figure, SUPPORTED, found, 0) if found else FigureMatch(figure, UNSUPPORTED))
     return items
 
 

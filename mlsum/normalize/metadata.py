@@ -12,18 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTHS = {
-    # English
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-    "dec": 12,
-    # French
-    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "fév": 2, "mars": 3,
-    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
-    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+from ..vocab import ALL_MONTHS, alternation, clock
+
+_MONTHS = ALL_MONTHS  # month name → number, English and French
+_MONTH = alternation(_MONTHS)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|e)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?=\D|$|\d{1,2}:\d{2})"
 _DATE_PATTERNS = (
@@ -211,14 +203,7 @@ def _time_after(text: str, position: int) -> tuple[int | None, int, int]:
 
 def _clock(match: re.Match) -> tuple[int, int]:
     """Hour (24 h) and minute of a matched time with groups hour, minute and ampm."""
-    hour = int(match.group("hour"))
-    minute = int(match.group("minute") or 0)
-    ampm = (match.group("ampm") or "").lower().replace(".", "").replace(" ", "")
-    if ampm == "pm" and hour < 12:
-        hour += 12
-    elif ampm == "am" and hour == 12:
-        hour = 0
-    return hour, minute
+    return clock(int(match.group("hour")), int(match.group("minute") or 0), match.group("ampm"))
 
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
