@@ -56,16 +56,28 @@ class Pipeline:
 
         return resolve(self.device)
 
+    @cached_property
+    def extractive(self) -> models.ModelSpec | None:
+        """The summarizer's spec when it is a built-in extractive one, which loads nothing (no torch)."""
+        from .extractive import extractive_spec
+
+        return extractive_spec(self.model_name)
+
     def check_device(self):
-        """The device models will run on; fails before any work when this machine does not have it."""
-        return self.torch_device
+        """The device models will run on; fails before any work when this machine does not have it.
+        An extractive summarizer needs none (a French input's translator checks it when it loads)."""
+        return None if self.extractive else self.torch_device
 
     @property
     def batch_size(self) -> int:
-        """The batch size asked for, else the device's default (larger on GPUs)."""
+        """The batch size asked for, else the device's default (larger on GPUs); an extractive
+        summarizer does not ask the device, so that English inputs never import torch."""
         from .device import default_batch_size
+        from .extractive import WINDOW
 
-        return self._batch_size or default_batch_size(self.torch_device)
+        if self._batch_size:
+            return self._batch_size
+        return WINDOW if self.extractive else default_batch_size(self.torch_device)
 
     # -- stages ----------------------------------------------------------------------------------
     def prepare(self, doc: Document) -> Document:
@@ -124,17 +136,24 @@ class Pipeline:
 
     def summarize(self, docs: Sequence[Document]) -> list[Document]:
         """English documents summarized together; per-document time is the batch's time shared out."""
-        from .summarize import summarize_texts
-
         ready = [d for d in docs if not d.error]
         if ready:
             started = time.perf_counter()
-            summaries = summarize_texts(self.summarizer, [d.text for d in ready], self.generation,
-                                        self.batch_size, self.max_batch_tokens)
+            if self.extractive:
+                from .extractive import summarize_texts as extract
+
+                summaries = [(text, 1) for text in extract(self.extractive, [d.text for d in ready])]
+                backend = None
+            else:
+                from .summarize import summarize_texts
+
+                summaries = [(s.text, s.parts) for s in summarize_texts(
+                    self.summarizer, [d.text for d in ready], self.generation, self.batch_size,
+                    self.max_batch_tokens)]
+                backend = self.summarizer.backend
             share = (time.perf_counter() - started) / len(ready)
-            for doc, summary in zip(ready, summaries):
-                doc.summary, doc.parts, doc.model = summary.text, summary.parts, self.model_name
-                doc.backend = self.summarizer.backend
+            for doc, (summary, parts) in zip(ready, summaries):
+                doc.summary, doc.parts, doc.model, doc.backend = summary, parts, self.model_name, backend
                 doc.timings["summarize"] = share
         return list(docs)
 

@@ -46,11 +46,12 @@ class ModelSpec:
     name: str
     hub_id: str
     task: str  # "summarization" or "translation"
-    family: str  # bart, pegasus, t5, marian
+    family: str  # bart, pegasus, t5, marian; for extractive models the method: lead, lexrank, textrank
     max_input_tokens: int
     prefix: str = ""
     generation: Generation = field(default_factory=Generation)
     about: str = ""
+    kind: str = "seq2seq"  # or "extractive": built in (mlsum/extractive.py), nothing to load
 
 
 # CNN/DailyMail-style defaults: the settings these checkpoints were evaluated with upstream.
@@ -83,12 +84,18 @@ REGISTRY: dict[str, ModelSpec] = {spec.name: spec for spec in [
               about="instruction-tuned T5-base, 250M params"),
     ModelSpec("opus-mt-fr-en", "Helsinki-NLP/opus-mt-fr-en", "translation", "marian", 512,
               generation=_MT, about="default fr→en translator (MarianMT), 75M params"),
+    ModelSpec("lead-3", "", "summarization", "lead", 0, kind="extractive",
+              about="extractive baseline: the first three sentences; no download"),
+    ModelSpec("lexrank", "", "summarization", "lexrank", 0, kind="extractive",
+              about="extractive: three most central sentences (LexRank, sumy); no download"),
+    ModelSpec("textrank", "", "summarization", "textrank", 0, kind="extractive",
+              about="extractive: three top sentences by TextRank (sumy); no download"),
 ]}
 
 DEFAULT_SUMMARIZER = "distilbart-cnn-12-6"
 DEFAULT_TRANSLATOR = "opus-mt-fr-en"
 
-_BY_HUB_ID = {spec.hub_id: spec for spec in REGISTRY.values()}
+_BY_HUB_ID = {spec.hub_id: spec for spec in REGISTRY.values() if spec.hub_id}
 _PREFIX_BY_FAMILY = {"t5": "summarize: "}
 
 
@@ -222,6 +229,8 @@ def pull(name: str) -> str:
     from huggingface_hub import list_repo_files, snapshot_download
 
     spec, location = resolve(name, "summarization")
+    if spec.kind == "extractive":
+        return "built in, nothing to download"
     if Path(location).is_dir():
         return location
     _require_hub(name)

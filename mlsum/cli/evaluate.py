@@ -1,5 +1,5 @@
 """`mlsum figures` and `mlsum evaluate`: the figures of articles, and scores of summaries against
-references and sources."""
+references and sources, with intervals, for one system or several side by side."""
 
 from __future__ import annotations
 
@@ -14,15 +14,23 @@ from ..errors import InputError
 from .common import Inputs, LangOpt, Quiet, run_command, user_errors
 
 AsJsonFigures = Annotated[bool, typer.Option("--json", help="One JSON object per input: id and figures.")]
-Predictions = Annotated[Path, typer.Option(
-    "--predictions", "-p", help="JSON lines with id, summary and the source (`source`, or `text` as "
-                                "`mlsum summarize --json` prints it).")]
+Predictions = Annotated[list[str], typer.Option(
+    "--predictions", "-p", metavar="[NAME=]PATH",
+    help="JSON lines with id, summary and the source (`source`, or `text` as `mlsum summarize --json` "
+         "prints it). Repeat to compare systems on the same documents, against the first; a system is "
+         "named NAME, else by its records' `model`, else by its file.")]
 References = Annotated[Optional[Path], typer.Option(
     "--references", "-r", help="JSON lines with id and reference (unless predictions carry them).")]
 Sources = Annotated[Optional[Path], typer.Option(
     "--sources", "-s", help="Directory of source articles, <id>.txt, for predictions without one.")]
 AsJsonReport = Annotated[bool, typer.Option("--json", help="Print the report as one JSON object.")]
-Report = Annotated[Optional[Path], typer.Option("--report", help="Also write the report as Markdown.")]
+Report = Annotated[Optional[list[Path]], typer.Option(
+    "--report", help="Also write the report to this file: HTML for .html/.htm (summaries beside their "
+                     "sources, figures linked to their evidence), else Markdown. Repeatable.")]
+Samples = Annotated[int, typer.Option("--bootstrap", min=1, help="Bootstrap resamples for the 95 % "
+                                                                  "intervals and the paired bootstrap test.")]
+Trials = Annotated[int, typer.Option("--trials", min=1, help="Approximate randomization trials.")]
+Seed = Annotated[int, typer.Option("--seed", min=1, help="Seed of every resampling (sacreBLEU's default).")]
 
 
 def figures(inputs: Inputs, as_json: AsJsonFigures = False, lang: LangOpt = None,
@@ -57,21 +65,37 @@ def _shown_value(figure: dict[str, Any]) -> str:
 
 
 def evaluate(predictions: Predictions, references: References = None, sources: Sources = None,
-             as_json: AsJsonReport = False, report: Report = None) -> None:
-    """Score summaries: ROUGE, BLEU, chrF against references; figure precision and recall."""
-    from ..evaluate import evaluate as evaluate_records, load_records, to_markdown
+             as_json: AsJsonReport = False, report: Report = None, bootstrap: Samples = 1000,
+             trials: Trials = 10000, seed: Seed = 12345) -> None:
+    """Score summaries: ROUGE, BLEU, chrF against references; figure precision and recall; every corpus
+    score with a 95 % bootstrap interval, and each system after the first compared with it."""
+    from ..evaluate import Resampling, compare_systems, evaluate as evaluate_records, load_systems, to_markdown
 
     with user_errors():
-        records = load_records(predictions, references, sources,
+        resampling = Resampling(bootstrap, trials, seed)
+        systems = load_systems(predictions, references, sources,
                                note=lambda message: typer.echo(f"mlsum: {message}", err=True))
-        result = evaluate_records(records)
+        if len(systems) == 1:
+            result = evaluate_records(systems[0].records, resampling)
+        else:
+            result = compare_systems(systems, resampling)
         markdown = to_markdown(result)
-        if report is not None:
-            try:
-                report.write_text(markdown, encoding="utf-8")
-            except OSError as exc:
-                raise InputError(f"--report {report}: cannot write ({exc.strerror})") from None
+        for path in report or []:
+            _write(path, _html(result, systems) if path.suffix.lower() in (".html", ".htm") else markdown)
         typer.echo(json.dumps(result, ensure_ascii=False) if as_json else markdown.rstrip("\n"))
+
+
+def _html(result: dict[str, Any], systems) -> str:
+    from ..evaluate.html import to_html
+
+    return to_html(result, systems)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"--report {path}: cannot write ({exc.strerror})") from None
 
 
 def register(app: typer.Typer) -> None:

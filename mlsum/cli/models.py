@@ -22,8 +22,9 @@ def list_models(ctx: typer.Context) -> None:
     defaults = {DEFAULT_SUMMARIZER, DEFAULT_TRANSLATOR}
     for spec in REGISTRY.values():
         mark = "*" if spec.name in defaults else " "
-        typer.echo(f"{mark} {spec.name:<22} {spec.task:<14} {spec.hub_id:<32} "
-                   f"{spec.max_input_tokens:>5} tok  {spec.about}")
+        limit = f"{spec.max_input_tokens:>5} tok" if spec.kind == "seq2seq" else "  any    "
+        typer.echo(f"{mark} {spec.name:<22} {spec.task:<14} {spec.hub_id or '(built in)':<32} "
+                   f"{limit}  {spec.about}")
     typer.echo("(* default; --model also takes any hub id or a local directory)")
 
 

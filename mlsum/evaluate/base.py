@@ -1,5 +1,6 @@
 """The shape every metric shares, after sacreBLEU: a name, sentence and corpus scores on a 0–100 scale,
-and a signature that names everything needed to reproduce a score."""
+and a signature that names everything needed to reproduce a score (with its interval and tests: the
+resampling settings)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from abc import ABC, abstractmethod
 import copy
 from collections.abc import Sequence
 from importlib.metadata import version
+
+from .significance import Resampling, Scored, compare_sacrebleu
 
 
 class Metric(ABC):
@@ -24,8 +27,13 @@ class Metric(ABC):
         """The corpus score, 0–100; `references[i]` holds the references of `hypotheses[i]`."""
 
     @abstractmethod
-    def signature(self) -> str:
-        """"library version|option:value|..." — report it beside the score."""
+    def settings(self) -> str:
+        """"library version|option:value|...": what the score depends on."""
+
+    def signature(self, resampling: Resampling | None = None, paired: bool = False) -> str:
+        """The settings, and the resampling behind the interval (and the paired tests) when given:
+        report it beside the score."""
+        return self.settings() + (f"|{resampling.signature(paired)}" if resampling else "")
 
 
 def package_version(name: str) -> str:
@@ -40,13 +48,19 @@ def reference_streams(references: Sequence[Sequence[str]]) -> list[list[str]]:
     return [list(stream) for stream in zip(*references)]
 
 
-def sacrebleu_signature(metric) -> str:
-    """sacreBLEU's signature of `metric`; before a corpus score it does not know the number of
-    references, so it is given mlsum's one."""
+def sacrebleu_signature(metric, resampling: Resampling | None = None, paired: bool = False) -> str:
+    """sacreBLEU's signature of `metric`, with the resampling fields its PairedTest adds; before a
+    corpus score it does not know the number of references, so it is given mlsum's one."""
     if not hasattr(metric, "num_refs"):
         metric = copy.copy(metric)
         metric.num_refs = 1
-    return str(metric.get_signature())
+    signature = metric.get_signature()
+    if resampling is not None:
+        signature.update("bs", resampling.samples)
+        if paired:
+            signature.update("ar", resampling.trials)
+        signature.update("seed", resampling.seed)
+    return str(signature)
 
 
 class SacreBleuMetric(Metric):
@@ -64,5 +78,14 @@ class SacreBleuMetric(Metric):
             return None
         return self._corpus.corpus_score(list(hypotheses), reference_streams(references)).score
 
-    def signature(self) -> str:
+    def compare(self, systems: Sequence[Sequence[str]], references: Sequence[Sequence[str]],
+                resampling: Resampling) -> list[Scored]:
+        """Corpus scores of each system (hypotheses of the same documents) with intervals, and each
+        later system against the first, by sacreBLEU's PairedTest."""
+        return compare_sacrebleu(self._corpus, systems, [list(r) for r in references], resampling)
+
+    def settings(self) -> str:
         return sacrebleu_signature(self._corpus)
+
+    def signature(self, resampling: Resampling | None = None, paired: bool = False) -> str:
+        return sacrebleu_signature(self._corpus, resampling, paired)

@@ -35,7 +35,7 @@ class FigurePrecision(Metric):
     def corpus_score(self, hypotheses: Sequence[str], references: Sequence[Sequence[str]]) -> float | None:
         return self.aggregate([self.check(h, r) for h, r in zip(hypotheses, references, strict=True)])
 
-    def signature(self) -> str:
+    def settings(self) -> str:
         return _signature("precision:supported/summary-figures")
 
 
@@ -56,5 +56,5 @@ class FigureRecall(Metric):
         return self.aggregate([self.check(h, r) for h, refs in zip(hypotheses, references, strict=True)
                                for r in refs])
 
-    def signature(self) -> str:
+    def settings(self) -> str:
         return _signature("recall:reference-figures-in-summary")

@@ -1,7 +1,7 @@
 """ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-Lsum F1 from Google's rouge-score, Porter stemming on.
 
 The corpus score is the mean of document F1s (rouge-score's BootstrapAggregator reports a resampled
-median instead, which varies from run to run). ROUGE-Lsum wants one sentence per line, so both texts are
+median instead, which varies from run to run; mlsum's seeded intervals are in `significance`). ROUGE-Lsum wants one sentence per line, so both texts are
 split into sentences first (pysbd, as the summarizer's chunker does); the other variants ignore line
 breaks, so they see the texts as given.
 """
@@ -52,7 +52,7 @@ class Rouge(Metric):
             return None
         return fmean(self.sentence_score(h, r) for h, r in zip(hypotheses, references, strict=True))
 
-    def signature(self) -> str:
+    def settings(self) -> str:
         extra = f"|split:pysbd-{package_version('pysbd')}" if self.name == "rougeLsum" else ""
         return f"rouge-score {package_version('rouge-score')}|{self.name}|f1|stem:yes|tokenizer:default" \
                f"|agg:mean{extra}"

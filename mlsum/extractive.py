@@ -1,0 +1,81 @@
+"""Extractive summarizers that run anywhere: no checkpoint, no download, no torch.
+
+Lead-N (the article's first sentences) is the baseline news summarizers are measured against, since the
+lede states the essentials. LexRank and TextRank (sumy's implementations) pick the sentences most central
+to the article: sentences are graph nodes, edges are word-overlap similarities, and the best-ranked
+sentences are kept in article order. All of them cut the text with mlsum's own splitter (:mod:`mlsum.text`,
+the one the translator and chunker use), so sumy never needs NLTK's downloadable tokenizer data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+
+from .models import REGISTRY, ModelSpec
+from .text import paragraphs, sentences
+
+SENTENCES = 3  # the length of a CNN/DailyMail highlight, which the seq2seq checkpoints were trained on
+WINDOW = 16  # documents handled together by a CLI run: extraction has no batches, this bounds a kill's loss
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def extractive_spec(name: str) -> ModelSpec | None:
+    """The registry entry of `name` when it is an extractive summarizer (a local directory of the same
+    name is a checkpoint, as :func:`mlsum.models.resolve` decides)."""
+    spec = REGISTRY.get(name)
+    if spec is None or spec.kind != "extractive" or Path(name).expanduser().is_dir():
+        return None
+    return spec
+
+
+def lead_n(text: str, n: int = SENTENCES, lang: str = "en") -> str:
+    """The first `n` sentences of `text`, paragraph by paragraph, joined by spaces."""
+    every_sentence = (s for p in paragraphs(text) for s in sentences(p, lang))
+    return " ".join(islice(every_sentence, n))
+
+
+class _Words:
+    """sumy's tokenizer interface, on a plain word pattern (sumy's own needs NLTK data files)."""
+
+    def to_words(self, sentence: str) -> list[str]:
+        return _WORD.findall(sentence)
+
+
+@lru_cache(maxsize=None)
+def _ranker(method: str):
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
+
+    ranker = {"lexrank": LexRankSummarizer, "textrank": TextRankSummarizer}[method](Stemmer("english"))
+    ranker.stop_words = get_stop_words("english")
+    return ranker
+
+
+def graph_rank(text: str, method: str, n: int = SENTENCES, lang: str = "en") -> str:
+    """The `n` most central sentences of `text` by LexRank or TextRank, in article order."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
+    words = _Words()
+    document = ObjectDocumentModel([Paragraph([Sentence(s, words) for s in sentences(p, lang)])
+                                    for p in paragraphs(text)])
+    return " ".join(str(s) for s in _ranker(method)(document, n))
+
+
+_METHODS: dict[str, Callable[[str], str]] = {
+    "lead": lead_n,
+    "lexrank": lambda text: graph_rank(text, "lexrank"),
+    "textrank": lambda text: graph_rank(text, "textrank"),
+}
+
+
+def summarize_texts(spec: ModelSpec, texts: Sequence[str]) -> list[str]:
+    """A summary of each (English) text by the extractive method `spec.family` names."""
+    method = _METHODS[spec.family]
+    return [method(text) for text in texts]
