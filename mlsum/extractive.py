@@ -22,6 +22,8 @@ SENTENCES = 3  # the length of a CNN/DailyMail highlight, which the seq2seq chec
 WINDOW = 16  # documents handled together by a CLI run: extraction has no batches, this bounds a kill's loss
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SENTENCE_ENDS = (".", "!", "?", "…")
+_CLOSING_QUOTES = "\"'”’»)] "
 
 
 def extractive_spec(name: str) -> ModelSpec | None:
@@ -46,25 +48,57 @@ class _Words:
         return _WORD.findall(sentence)
 
 
+def _lexrank():
+    """sumy's LexRank, except that a sentence similar to no other one gets no centrality.
+
+    sumy's graph keeps each sentence's similarity to itself, so an isolated sentence keeps the share of
+    the walk it starts with, and a stray heading or caption outranks sentences on the article's topic.
+    This leans on sumy's private `_create_matrix` (tests/test_extractive.py fails if it stops being
+    called); sentences that keep their self-loops keep the walk aperiodic, so the power method converges.
+    """
+    import numpy as np
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    class LexRank(LexRankSummarizer):
+        def _create_matrix(self, *args):
+            matrix = super()._create_matrix(*args)
+            isolated = np.isclose(np.diag(matrix), 1.0)  # degree 1: linked to itself alone
+            if not isolated.all():  # all isolated: all equal, and ties keep article order
+                matrix[isolated, isolated] = 0.0
+            return matrix
+
+    return LexRank
+
+
 @lru_cache(maxsize=None)
 def _ranker(method: str):
     from sumy.nlp.stemmers import Stemmer
-    from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
     from sumy.utils import get_stop_words
 
-    ranker = {"lexrank": LexRankSummarizer, "textrank": TextRankSummarizer}[method](Stemmer("english"))
+    ranker = {"lexrank": _lexrank(), "textrank": TextRankSummarizer}[method](Stemmer("english"))
     ranker.stop_words = get_stop_words("english")
     return ranker
 
 
+def is_heading(paragraph: list[str]) -> bool:
+    """A paragraph of one line that ends without a sentence's closing mark: a (sub)heading, which the
+    graph methods would otherwise rank as a sentence, its words being the article's topic words."""
+    return len(paragraph) == 1 and not paragraph[0].rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_ENDS)
+
+
 def graph_rank(text: str, method: str, n: int = SENTENCES, lang: str = "en") -> str:
-    """The `n` most central sentences of `text` by LexRank or TextRank, in article order."""
+    """The `n` most central sentences of `text` by LexRank or TextRank, in article order; headings
+    are left out (sumy's document model keeps them apart)."""
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
     words = _Words()
-    document = ObjectDocumentModel([Paragraph([Sentence(s, words) for s in sentences(p, lang)])
-                                    for p in paragraphs(text)])
+    split = [sentences(p, lang) for p in paragraphs(text)]
+    headings = [is_heading(p) for p in split]
+    if all(headings):  # no sentence ends like one: rank the lines themselves
+        headings = [False] * len(split)
+    document = ObjectDocumentModel([Paragraph([Sentence(s, words, is_heading=h) for s in p])
+                                    for p, h in zip(split, headings)])
     return " ".join(str(s) for s in _ranker(method)(document, n))
 
 

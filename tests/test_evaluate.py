@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from mlsum.cli import app
 from mlsum.errors import InputError
 from mlsum.evaluate import Bleu, Chrf, EvalRecord, Rouge, evaluate, load_records, to_markdown
-from mlsum.evaluate.baselines import lead_n
+from mlsum.extractive import lead_n
 from mlsum.evaluate.records import read_source
 from mlsum.evaluate.rouge import one_sentence_per_line
 from mlsum.figures import check_figures
@@ -118,7 +118,7 @@ def test_report_structure_and_figure_checks():
                                          "figure_precision"}
     assert corpus["signatures"]["rouge1"].startswith("rouge-score 0.1.2|rouge1|f1|stem:yes|tokenizer:default")
     markdown = to_markdown(report)
-    assert "| faithful |" in markdown and "**Corpus**" in markdown
+    assert "| faithful |" in markdown and "## Corpus" in markdown
     assert "“18 km”" in markdown and "“seventh” day" in markdown
 
 

@@ -159,7 +159,7 @@ def to_markdown(report: dict[str, Any]) -> str:
     """The corpus table (with the comparison, for several systems), then per system the document
     table, the figures to look at and those lost in translation; the signatures last."""
     systems = _systems(report)
-    lines = ["# mlsum evaluation", "", *_corpus_table(report), ""]
+    lines = ["# mlsum evaluation", "", "## Corpus", "", *_corpus_table(report), ""]
     for system in systems:
         corpus = system["corpus"]
         counts = corpus["figures"]

@@ -195,7 +195,8 @@ def compare_sacrebleu(metric: Any, systems: Sequence[Sequence[str]], references:
     if not references or not references[0]:
         return [Scored(None) for _ in systems]
     bootstrap = _paired_test(metric, systems, references, "bs", resampling.samples, resampling.seed)
-    results = [Scored(r.score, r.mean, r.ci) for r in bootstrap]
+    results = [Scored(float(r.score), *(None if v is None else float(v) for v in (r.mean, r.ci)))
+               for r in bootstrap]  # sacreBLEU's chrF statistics are float32
     if len(systems) > 1:
         randomization = _paired_test(metric, systems, references, "ar", resampling.trials, resampling.seed)
         for scored, bs, ar in zip(results[1:], bootstrap[1:], randomization[1:]):
