@@ -28,6 +28,7 @@ def test_two_systems_side_by_side(tmp_path):
     assert [s["name"] for s in report["systems"]] == ["lead-3", "lexrank"]  # from the records' `model`
     assert report["comparison"]["baseline"] == "lead-3"
     [lexrank] = report["comparison"]["systems"]
+    assert lexrank["differing_documents"] == 5
     lead3_corpus, lexrank_corpus = (s["corpus"] for s in report["systems"])
     for name, values in lexrank["metrics"].items():
         if lead3_corpus[name] is not None:

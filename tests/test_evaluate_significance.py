@@ -117,6 +117,7 @@ def test_identical_systems_get_p_one_for_every_metric(seed_comparison):
     systems, _ = seed_comparison
     twin = System("twin", systems[0].records, "twin.jsonl")
     [comparison] = compare_systems([systems[0], twin])["comparison"]["systems"]
+    assert comparison["differing_documents"] == 0
     for name, values in comparison["metrics"].items():
         assert values == {"difference": 0, "p_bootstrap": 1.0, "p_randomization": 1.0}, name
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..figures import SUPPORTED
 from .records import EvalRecord, System
-from .report import LABELS, METRICS, flagged
+from .report import LABELS, METRICS, SACREBLEU_TIES, flagged
 
 FLAGGED = "flagged"  # the filter for any figure its source does not support
 
@@ -159,6 +159,7 @@ def to_html(report: dict[str, Any], systems: Sequence[System]) -> str:
     return env.get_template("report.html.j2").render(
         names=names, baseline=names[0], corpus_rows=_corpus_rows(scored, comparison),
         comparisons=[o["name"] for o in (comparison or {}).get("systems", [])], settings=settings,
+        comparison_notes=(comparison or {}).get("systems", []), ties=SACREBLEU_TIES,
         documents=documents, corpus=corpus, signatures=corpus["signatures"],
         statuses=[(status, status_class(status), n) for status, n in sorted(
             statuses.items(), key=lambda kv: (kv[0] != SUPPORTED, kv[0]))],

@@ -26,6 +26,9 @@ LABELS = {"rouge1": "ROUGE-1", "rouge2": "ROUGE-2", "rougeL": "ROUGE-L", "rougeL
           "bleu": "BLEU", "chrf": "chrF", "figure_precision": "figure precision",
           "figure_recall": "figure recall"}
 RATIO_METRICS = (*VARIANTS, "figure_precision", "figure_recall")  # Σ numerator / Σ denominator
+SACREBLEU_TIES = ("BLEU's and chrF's p-values are sacreBLEU's, which counts only differences larger than the "
+                  "observed one: with few differing documents, ties are common and those p-values too small "
+                  "(the others count ties; see mlsum/evaluate/significance.py).")
 
 
 def flagged(item: dict[str, Any]) -> bool:
@@ -129,7 +132,9 @@ def compare_systems(systems: Sequence[System], resampling: Resampling | None = N
             "baseline": systems[0].name,
             "resampling": {"samples": resampling.samples, "trials": resampling.trials,
                            "seed": resampling.seed},
-            "systems": [{"name": s.name, "metrics": {name: results[name][i].comparison() for name in METRICS}}
+            "systems": [{"name": s.name, "differing_documents": sum(
+                            a.summary != b.summary for a, b in zip(systems[0].records, s.records)),
+                         "metrics": {name: results[name][i].comparison() for name in METRICS}}
                         for i, s in enumerate(systems) if i]}}
 
 
@@ -196,6 +201,8 @@ def _corpus_table(report: dict[str, Any]) -> list[str]:
     lines += ["", f"Scores 0–100; in brackets the bootstrap mean ± half the 95 % interval "
                   f"({settings['samples']} resamples{tests}, seed {settings['seed']})"
               + ("; * both tests give p < 0.05." if others else ".")]
+    lines += [f"{o['name']}'s summaries differ from {baseline}'s on {o['differing_documents']} of "
+              f"{systems[0]['corpus']['documents']} documents. {SACREBLEU_TIES}" for o in others]
     return lines
 
 

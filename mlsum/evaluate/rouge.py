@@ -18,13 +18,27 @@ from .base import Metric, package_version
 VARIANTS = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 
 
+_TOGETHER = ("rouge1", "rouge2", "rougeL")  # scored in one call: the texts are tokenized and stemmed once
+
+
 @lru_cache(maxsize=None)
-def _scorer(variant: str):
+def _scorer(variants: tuple[str, ...]):
     from rouge_score import rouge_scorer
 
-    return rouge_scorer.RougeScorer([variant], use_stemmer=True)
+    return rouge_scorer.RougeScorer(list(variants), use_stemmer=True)
 
 
+@lru_cache(maxsize=1024)
+def _scores(variants: tuple[str, ...], hypothesis: str, references: tuple[str, ...]):
+    """rouge-score's scores of every variant in `variants`; a report asks for each variant in turn, so
+    the other variants' scores of the same pair are kept."""
+    scorer = _scorer(variants)
+    if len(references) == 1:
+        return scorer.score(references[0], hypothesis)
+    return scorer.score_multi(list(references), hypothesis)
+
+
+@lru_cache(maxsize=1024)
 def one_sentence_per_line(text: str) -> str:
     """The layout rougeLsum expects: sentences separated by newlines."""
     return "\n".join(s for p in paragraphs(text) for s in sentences(p))
@@ -40,12 +54,8 @@ class Rouge(Metric):
         if self.name == "rougeLsum":
             hypothesis = one_sentence_per_line(hypothesis)
             references = [one_sentence_per_line(r) for r in references]
-        scorer = _scorer(self.name)
-        if len(references) == 1:
-            score = scorer.score(references[0], hypothesis)
-        else:
-            score = scorer.score_multi(references, hypothesis)
-        return 100 * score[self.name].fmeasure
+        variants = _TOGETHER if self.name in _TOGETHER else (self.name,)
+        return 100 * _scores(variants, hypothesis, tuple(references))[self.name].fmeasure
 
     def corpus_score(self, hypotheses: Sequence[str], references: Sequence[Sequence[str]]) -> float | None:
         if not hypotheses:
