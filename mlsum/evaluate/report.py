@@ -201,6 +201,7 @@ def _corpus_table(report: dict[str, Any]) -> list[str]:
     lines += ["", f"Scores 0–100; in brackets the bootstrap mean ± half the 95 % interval "
                   f"({settings['samples']} resamples{tests}, seed {settings['seed']})"
               + ("; * both tests give p < 0.05." if others else ".")]
+    lines += [""] * bool(others)
     lines += [f"{o['name']}'s summaries differ from {baseline}'s on {o['differing_documents']} of "
               f"{systems[0]['corpus']['documents']} documents. {SACREBLEU_TIES}" for o in others]
     return lines
