@@ -25,12 +25,12 @@ Sources = Annotated[Optional[Path], typer.Option(
     "--sources", "-s", help="Directory of source articles, <id>.txt, for predictions without one.")]
 AsJsonReport = Annotated[bool, typer.Option("--json", help="Print the report as one JSON object.")]
 Report = Annotated[Optional[list[Path]], typer.Option(
-    "--report", help="Also write the report to this file: HTML for .html/.htm (summaries beside their "
+    "--report", metavar="PATH", help="Also write the report to this file: HTML for .html/.htm (summaries beside their "
                      "sources, figures linked to their evidence), else Markdown. Repeatable.")]
-Samples = Annotated[int, typer.Option("--bootstrap", min=1, help="Bootstrap resamples for the 95 % "
+Samples = Annotated[int, typer.Option("--bootstrap", min=1, metavar="N", help="Bootstrap resamples for the 95 % "
                                                                   "intervals and the paired bootstrap test.")]
-Trials = Annotated[int, typer.Option("--trials", min=1, help="Approximate randomization trials.")]
-Seed = Annotated[int, typer.Option("--seed", min=1, help="Seed of every resampling (sacreBLEU's default).")]
+Trials = Annotated[int, typer.Option("--trials", min=1, metavar="N", help="Approximate randomization trials.")]
+Seed = Annotated[int, typer.Option("--seed", min=1, metavar="N", help="Seed of every resampling (sacreBLEU's default).")]
 
 
 def figures(inputs: Inputs, as_json: AsJsonFigures = False, lang: LangOpt = None,
