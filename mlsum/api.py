@@ -15,10 +15,13 @@ import time
 from collections.abc import Sequence
 from functools import cached_property
 
+from pathlib import Path
+
 from . import detect, models
 from .document import Document
-from .errors import LanguageError, MlsumError
+from .errors import LanguageError, MlsumError, ModelNotAvailable
 from .models import Generation, LoadedModel
+from .text import paragraphs
 
 
 class Pipeline:
@@ -48,7 +51,24 @@ class Pipeline:
         return self._load(self.translation_model_name, "translation")
 
     def _load(self, name: str, task: str) -> LoadedModel:
-        return models.load(name, task, device=self.device, dtype=self.dtype, backend=self.backend)
+        """The model; a local directory that passed :meth:`check_models` but still fails to load (a
+        damaged pickle, a tokenizer file transformers cannot read) is one line naming it."""
+        try:
+            return models.load(name, task, device=self.device, dtype=self.dtype, backend=self.backend)
+        except MlsumError:
+            raise
+        except Exception as exc:
+            if not Path(name).expanduser().is_dir():
+                raise
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise ModelNotAvailable(f"model directory {name}: cannot load it ({reason})") from exc
+
+    def check_models(self, *tasks: str) -> None:
+        """Check the models of these tasks ("summarization", "translation") without loading them: a
+        local directory that is not a usable checkpoint fails now, before any input is read."""
+        names = {"summarization": self.model_name, "translation": self.translation_model_name}
+        for task in tasks:
+            models.resolve(names[task], task)
 
     @cached_property
     def torch_device(self):
@@ -99,27 +119,57 @@ class Pipeline:
             doc.language, doc.probability = forced, None
         else:
             doc.language, doc.probability = detect.detect(doc.text)
+            self._detect_paragraphs(doc)
         if doc.language == "en":
             from .normalize import repair_translation
 
             doc.text = repair_translation(doc.text)
         doc.timings["detect"] = time.perf_counter() - started
 
+    @staticmethod
+    def _detect_paragraphs(doc: Document) -> None:
+        """Mark a mixed article's paragraphs with their languages, and say so."""
+        parts = paragraphs(doc.text)
+        doc.paragraph_languages = detect.paragraph_languages(parts, doc.language)
+        if doc.paragraph_languages:
+            other = "fr" if doc.language == "en" else "en"
+            numbers = [str(i + 1) for i, lang in enumerate(doc.paragraph_languages) if lang == other]
+            doc.warnings.append(
+                f"{doc.path or doc.id}: mixed languages: paragraph{'s' if len(numbers) > 1 else ''} "
+                f"{', '.join(numbers)} of {len(parts)} in {detect.LANGUAGE_NAMES[other]}, the rest in "
+                f"{detect.LANGUAGE_NAMES[doc.language]}; only French paragraphs are translated")
+
     def translate(self, docs: Sequence[Document]) -> list[Document]:
-        """French documents to English, in one batched stream; the French is kept in `original`."""
+        """The French paragraphs of the documents in English, in one batched stream; English ones of a
+        mixed article stay as they are. The text before translation is kept in `original`."""
         from .normalize import repair_translation
         from .translate import translate_texts
 
-        french = [d for d in docs if not d.error and d.language == "fr"]
-        if french:
-            started = time.perf_counter()
-            settings = Generation(num_beams=self.generation.num_beams)
-            english = translate_texts(self.translator, [d.text for d in french], settings,
-                                      batch_size=max(self.batch_size, 16))
-            share = (time.perf_counter() - started) / len(french)
-            for doc, text in zip(french, english):
-                doc.original, doc.text, doc.translated = doc.text, repair_translation(text), True
-                doc.timings["translate"] = share
+        jobs: list[tuple[Document, list[str], list[int]]] = []
+        for doc in docs:
+            if doc.error:
+                continue
+            parts = paragraphs(doc.text)
+            languages = doc.paragraph_languages or [doc.language] * len(parts)
+            french = [i for i, lang in enumerate(languages) if lang == "fr"]
+            if french:
+                jobs.append((doc, parts, french))
+        if not jobs:
+            return list(docs)
+        started = time.perf_counter()
+        settings = Generation(num_beams=self.generation.num_beams)
+        english = iter(translate_texts(self.translator, [parts[i] for _, parts, french in jobs for i in french],
+                                       settings, batch_size=max(self.batch_size, 16)))
+        share = (time.perf_counter() - started) / len(jobs)
+        for doc, parts, french in jobs:
+            for i in french:
+                parts[i] = next(english)
+            text = repair_translation("\n\n".join(p for p in parts if p.strip()))
+            doc.timings["translate"] = share
+            if not text.strip():
+                doc.error = f"{doc.path or doc.id}: the translation model produced no text"
+                continue
+            doc.original, doc.text, doc.translated = doc.text, text, True
         return list(docs)
 
     def summarize(self, docs: Sequence[Document]) -> list[Document]:
@@ -136,6 +186,9 @@ class Pipeline:
                 doc.summary, doc.parts, doc.model = summary.text, summary.parts, self.model_name
                 doc.backend = self.summarizer.backend
                 doc.timings["summarize"] = share
+                if not summary.text.strip():
+                    doc.summary = None
+                    doc.error = f"{doc.path or doc.id}: the model produced an empty summary"
         return list(docs)
 
     def run(self, docs: Sequence[Document]) -> list[Document]:

@@ -7,16 +7,18 @@ model, so `mlsum --help` and `mlsum detect` stay fast.
 from __future__ import annotations
 
 import os
+import warnings
 from importlib import import_module
 from typing import Annotated
 
 import typer
 
 from .. import __version__
-from .common import STATE
+from .common import STATE, Group
 
 app = typer.Typer(
     name="mlsum",
+    cls=Group,
     help="Detect, translate (fr→en), clean, summarize and evaluate news articles.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -40,6 +42,8 @@ def _main(
 ) -> None:
     STATE["debug"] = debug
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "info" if debug else "error")
+    if not debug:  # as its logging above: transformers' Python warnings are for developers, not users
+        warnings.filterwarnings("ignore", module=r"transformers(\.|$)")
 
 
 for _module in COMMAND_MODULES:
