@@ -61,6 +61,8 @@ class Pipeline:
             if not Path(name).expanduser().is_dir():
                 raise
             reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            if isinstance(exc, KeyError):
+                reason = f"an expected entry {reason} is missing from its files"
             raise ModelNotAvailable(f"model directory {name}: cannot load it ({reason})") from exc
 
     def check_models(self, *tasks: str) -> None:

@@ -72,10 +72,11 @@ class ResultFile:
         self._error_lines: dict[str, list[int]] = {}
         self._torn = False
         check_output(self.path)
+        self._file = Path(os.path.realpath(self.path))  # a link's target: one lock, and a rewrite keeps the link
         self._lock = self._acquire()
         try:
-            if overwrite and self.path.exists():
-                self.path.write_bytes(b"")
+            if overwrite:
+                self._file.write_bytes(b"")
             self._scan()
         except BaseException:
             self._lock.release()
@@ -84,17 +85,17 @@ class ResultFile:
     def _acquire(self):
         from filelock import FileLock, Timeout
 
-        lock = FileLock(f"{self.path}.lock", timeout=0)
+        lock = FileLock(f"{self._file}.lock", timeout=0)
         try:
             lock.acquire()
         except Timeout:
-            raise OutputError(f"--output {self.path} is in use by another mlsum run (lock {self.path}.lock); "
+            raise OutputError(f"--output {self.path} is in use by another mlsum run (lock {self._file}.lock); "
                               f"wait for it to finish or choose another file") from None
         except OSError as exc:
             raise OutputError(f"--output {self.path}: cannot write in {self.path.parent} "
                               f"({exc.strerror or exc})") from None
         try:
-            with self.path.open("ab"):
+            with self._file.open("ab"):
                 pass
         except OSError as exc:
             lock.release()
@@ -102,7 +103,7 @@ class ResultFile:
         return lock
 
     def _lines(self) -> Iterator[tuple[int, bytes]]:
-        with self.path.open("rb") as fh:
+        with self._file.open("rb") as fh:
             for lineno, line in enumerate(fh, start=1):
                 yield lineno, line
 
@@ -135,6 +136,9 @@ class ResultFile:
                 self._drop[lineno] = "repeated"
             else:
                 self.done_ids.add(id_)
+        if damaged and not self.done_ids and not self._error_lines:
+            raise OutputError(f"--output {self.path} is not a JSON-lines result file (line {damaged[0]} is not a "
+                              f"JSON record); choose another file, or --overwrite to replace it")
         for id_, lines in self._error_lines.items():
             if id_ in self.done_ids:  # failed once, then done: the error record is stale
                 self._drop.update((n, "stale") for n in lines)
@@ -163,7 +167,7 @@ class ResultFile:
         self._drop.clear()
 
     def _rewrite(self) -> None:
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        temporary = self._file.with_name(f".{self._file.name}.{os.getpid()}.tmp")
         damaged = self.path.with_name(f"{self.path.name}.damaged")
         try:
             with temporary.open("wb") as out, _maybe_open(damaged) as aside:
@@ -175,23 +179,23 @@ class ResultFile:
                         aside().write(raw)
                 out.flush()
                 os.fsync(out.fileno())
-            os.replace(temporary, self.path)
+            os.replace(temporary, self._file)
         except OSError as exc:
             temporary.unlink(missing_ok=True)
             raise OutputError(f"--output {self.path}: cannot rewrite ({exc.strerror or exc})") from None
 
     def _end_with_newline(self) -> None:
         """A whole last record without its newline (written by hand) must not swallow the next one."""
-        size = self.path.stat().st_size
+        size = self._file.stat().st_size
         if size:
-            with self.path.open("r+b") as fh:
+            with self._file.open("r+b") as fh:
                 fh.seek(size - 1)
                 if fh.read(1) != b"\n":
                     fh.write(b"\n")
 
     def write(self, record: dict[str, Any]) -> None:
         if self._fh is None:
-            self._fh = self.path.open("a", encoding="utf-8")
+            self._fh = self._file.open("a", encoding="utf-8")
         write_record(self._fh, record)
         (self.failed_ids if record.get("error") else self.done_ids).add(str(record["id"]))
 

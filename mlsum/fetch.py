@@ -14,7 +14,7 @@ import zlib
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.client import HTTPException, IncompleteRead
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from .errors import InputError
 
@@ -45,7 +45,11 @@ def fetch_url(url: str, timeout: float = 15.0, max_bytes: int = 5_000_000, deadl
     (the rest is never downloaded); a body shorter than its Content-Length is an error. The body is
     decoded with the charset the server declares, else the page's <meta charset>, else as a file is.
     """
-    if urlsplit(url).scheme.lower() not in _SCHEMES:
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError as exc:
+        raise InputError(f"could not fetch URL {url}: {exc}") from None
+    if scheme not in _SCHEMES:
         raise InputError(f"not an http(s) URL: {url}")
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, "Accept": _ACCEPT,
                                                    "Accept-Encoding": "gzip, deflate"})
@@ -135,14 +139,19 @@ class _Deadline:
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Redirects followed to http(s) URLs only: urllib would also follow one to ftp://."""
+    """Redirects followed to http(s) URLs only: urllib would also follow one to ftp://, sending it the
+    credentials the URL carries."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        scheme = urlsplit(newurl).scheme.lower()
-        if scheme not in _SCHEMES:
-            fp.close()
-            raise InputError(f"{req.full_url} redirects to {newurl}: mlsum follows http(s) redirects only")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    def http_error_302(self, req, fp, code, msg, headers):
+        location = headers.get("location") or headers.get("uri")
+        if location:
+            target = urljoin(req.full_url, location)
+            if urlsplit(target).scheme.lower() not in _SCHEMES:
+                fp.close()
+                raise InputError(f"{req.full_url} redirects to {target}: mlsum follows http(s) redirects only")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def _opener(clock: _Deadline) -> urllib.request.OpenerDirector:

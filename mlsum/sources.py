@@ -233,14 +233,18 @@ def _from_url(url: str) -> Document:
 def _from_jsonl(path: Path, options: ReadOptions) -> Iterator[Input]:
     """One Input per line of a corpus; a malformed line fails alone, with its line number."""
     lines = iter_lines(path)
+    count = 0
     while True:
         try:
             lineno, line = next(lines)
         except StopIteration:
+            if not count:
+                yield _failing(path.stem, str(path), f"{path}: empty corpus (no JSON lines)")
             return
         except InputError as exc:  # the file itself: unreadable, not a regular file, UTF-16
             yield _failing(path.stem, str(path), str(exc))
             return
+        count += 1
         short, long = f"{path.stem}:{lineno}", f"{path}:{lineno}"
         try:
             record = parse_line(line, lineno, path)
@@ -275,10 +279,13 @@ def _from_record(record: dict[str, Any], id_: str | None, corpus: Path, lineno: 
         _check_size(len(text.encode("utf-8", "surrogatepass")), f"{where}: text")
         doc = Document(id=id_ or "", text=text, path=str(corpus),
                        format="html" if looks_like_html(text) else "text")
-    elif url is not None:
-        doc = _from_url(url)
-    elif file is not None:
-        doc = read_file(_corpus_file(file, corpus, options.allow_any_path, where), id_ or "", regular_only=True)
+    elif url is not None or file is not None:
+        try:
+            doc = _from_url(url) if url is not None else read_file(
+                _corpus_file(file, corpus, options.allow_any_path, where), id_ or "", regular_only=True)
+        except InputError as exc:
+            message = str(exc)
+            raise InputError(message if message.startswith(where) else f"{where}: {message}") from None
     else:
         raise InputError(f"{where}: record has no 'text', 'url' or 'path' field")
     lang = _string_field(record, "lang", where)

@@ -269,3 +269,29 @@ def test_read_only_folder_for_output(tmp_path):
     finally:
         folder.chmod(0o700)
     assert result.exit_code == 2 and "cannot write" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_text_file_as_output_is_refused_not_emptied(tmp_path, seeds):
+    out = tmp_path / "notes.txt"
+    out.write_text("my notes\nmore notes\n")
+    result = summarize(seeds[0], "--model", "t5-small", "--output", out)
+    assert result.exit_code == 2 and "not a JSON-lines result file" in result.stderr
+    assert out.read_text() == "my notes\nmore notes\n"
+
+
+def test_output_through_a_symlink_keeps_the_link_and_shares_the_lock(tmp_path, seeds, tiny_models):
+    real = tmp_path / "real.jsonl"
+    real.write_text('{"id": "x", "kind": "summary", "error": "earlier failure"}\n')
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    holder = ResultFile(real, "summary")
+    try:
+        busy = summarize(seeds[0], "--model", "t5-small", "--output", link)
+    finally:
+        holder.close()
+    assert busy.exit_code == 2 and "in use" in busy.stderr
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "x", "text": seeds[0].read_text()}) + "\n")
+    result = summarize(corpus, "--model", tiny_models["bart"], "--output", link)  # retries x: a rewrite
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and [r["id"] for r in records(real)] == ["x"] and "summary" in records(real)[0]

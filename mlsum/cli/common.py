@@ -43,11 +43,21 @@ Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or s
 
 
 def error_line(message: str) -> None:
-    typer.echo(f"mlsum: error: {message}", err=True)
+    note_line(message, "error")
 
 
 def note_line(message: str, label: str = "warning") -> None:
-    typer.echo(f"mlsum: {label}: {message}", err=True)
+    typer.echo(f"mlsum: {label}: {one_line(message)}", err=True)
+
+
+_LINE_BREAKING = {ord(ch): ch.encode("unicode_escape").decode() for ch in
+                  [*map(chr, range(32)), "\x7f", "\x85", "\u2028", "\u2029"]}
+
+
+def one_line(message: str) -> str:
+    """The message with the characters that would break or garble its line (newlines, other control
+    characters, Unicode line separators, as a hostile file name or URL may hold) escaped."""
+    return message.translate(_LINE_BREAKING)
 
 
 class Group(TyperGroup):
@@ -150,7 +160,7 @@ def _run(inputs, stage, result_file, *, render: Render, record: Record, as_json:
             typer.echo(dumps(data))
         elif not doc.error:
             if headers:
-                typer.echo(f"==> {doc.path or doc.id} <==")
+                typer.echo(f"==> {one_line(doc.path or doc.id)} <==")
             typer.echo(render(doc) + ("\n" if headers else ""))
 
     stop = batch.StopFlag()
@@ -159,7 +169,7 @@ def _run(inputs, stage, result_file, *, render: Render, record: Record, as_json:
     if result_file is not None and not quiet:
         again = f"; {retried} that had failed were tried again" if retried else ""
         typer.echo(f"mlsum: {stats.done} done, {stats.failed} failed, {skipped} already in "
-                   f"{result_file.path}{again} ({stats.seconds:.1f} s)", err=True)
+                   f"{one_line(str(result_file.path))}{again} ({stats.seconds:.1f} s)", err=True)
     if stats.interrupted:
         hint = "rerun the same command to resume" if result_file else "use --output FILE to make runs resumable"
         typer.echo(f"mlsum: interrupted after {stats.done + stats.failed} inputs; {hint}", err=True)

@@ -12,7 +12,7 @@ import typer
 from ..document import Document
 from ..models import DEFAULT_SUMMARIZER, DEFAULT_TRANSLATOR, Generation
 from ..records import base_record, metadata, summary_record, timings
-from .common import AllowAnyPath, Inputs, LangOpt, Quiet, run_command, user_errors
+from .common import AllowAnyPath, Inputs, LangOpt, Quiet, one_line, run_command, user_errors
 
 AsJson = Annotated[bool, typer.Option("--json", help="One JSON object per input (JSON lines).")]
 Output = Annotated[Optional[Path], typer.Option(
@@ -83,7 +83,7 @@ def detect(inputs: Inputs, as_json: AsJson = False, allow_any_path: AllowAnyPath
     with user_errors():
         pipe = _pipeline()
         run_command(inputs, lambda docs: [pipe.prepare(d) for d in docs], as_json=as_json, quiet=quiet,
-                    render=lambda d: f"{d.id}\t{d.language}\t{_shown_probability(d)}", kind="detection",
+                    render=lambda d: f"{one_line(d.id)}\t{d.language}\t{_shown_probability(d)}", kind="detection",
                     record=base_record, headers=False, allow_any_path=allow_any_path)
 
 
