@@ -11,6 +11,8 @@ for each model one time and `mlsum detect` never loads one at all.
 
 from __future__ import annotations
 
+import gc
+import sys
 import time
 from collections.abc import Sequence
 from functools import cached_property
@@ -144,6 +146,10 @@ class Pipeline:
     def translate(self, docs: Sequence[Document]) -> list[Document]:
         """The French paragraphs of the documents in English, in one batched stream; English ones of a
         mixed article stay as they are. The text before translation is kept in `original`."""
+        _isolating_out_of_memory(self._translate, [d for d in docs if not d.error], "translating")
+        return list(docs)
+
+    def _translate(self, docs: list[Document]) -> None:
         from .normalize import repair_translation
         from .translate import translate_texts
 
@@ -157,7 +163,7 @@ class Pipeline:
             if french:
                 jobs.append((doc, parts, french))
         if not jobs:
-            return list(docs)
+            return
         started = time.perf_counter()
         settings = Generation(num_beams=self.generation.num_beams)
         english = iter(translate_texts(self.translator, [parts[i] for _, parts, french in jobs for i in french],
@@ -172,30 +178,72 @@ class Pipeline:
                 doc.error = f"{doc.path or doc.id}: the translation model produced no text"
                 continue
             doc.original, doc.text, doc.translated = doc.text, text, True
-        return list(docs)
 
     def summarize(self, docs: Sequence[Document]) -> list[Document]:
         """English documents summarized together; per-document time is the batch's time shared out."""
+        _isolating_out_of_memory(self._summarize, [d for d in docs if not d.error], "summarizing")
+        return list(docs)
+
+    def _summarize(self, ready: list[Document]) -> None:
         from .summarize import summarize_texts
 
-        ready = [d for d in docs if not d.error]
-        if ready:
-            started = time.perf_counter()
-            summaries = summarize_texts(self.summarizer, [d.text for d in ready], self.generation,
-                                        self.batch_size, self.max_batch_tokens)
-            share = (time.perf_counter() - started) / len(ready)
-            for doc, summary in zip(ready, summaries):
-                doc.summary, doc.parts, doc.model = summary.text, summary.parts, self.model_name
-                doc.backend = self.summarizer.backend
-                doc.timings["summarize"] = share
-                if not summary.text.strip():
-                    doc.summary = None
-                    doc.error = f"{doc.path or doc.id}: the model produced an empty summary"
-        return list(docs)
+        started = time.perf_counter()
+        summaries = summarize_texts(self.summarizer, [d.text for d in ready], self.generation,
+                                    self.batch_size, self.max_batch_tokens)
+        share = (time.perf_counter() - started) / len(ready)
+        for doc, summary in zip(ready, summaries):
+            doc.summary, doc.parts, doc.model = summary.text, summary.parts, self.model_name
+            doc.backend = self.summarizer.backend
+            doc.timings["summarize"] = share
+            if not summary.text.strip():
+                doc.summary = None
+                doc.error = f"{doc.path or doc.id}: the model produced an empty summary"
 
     def run(self, docs: Sequence[Document]) -> list[Document]:
         """The whole job: prepare, translate what is French, summarize."""
         return self.summarize(self.translate([self.prepare(d) for d in docs]))
+
+
+def _isolating_out_of_memory(work, docs: list[Document], doing: str) -> None:
+    """`work` on the documents together; when memory runs out, again one document at a time, so that
+    only a document too large on its own fails, with an error record that a rerun retries."""
+    if not docs:
+        return
+    try:
+        work(docs)
+        return
+    except Exception as exc:  # noqa: BLE001 - only out-of-memory errors are handled, the rest re-raised
+        if not _out_of_memory(exc):
+            raise
+    _free_memory()
+    for doc in docs:
+        try:
+            work([doc])
+        except Exception as exc:  # noqa: BLE001
+            if not _out_of_memory(exc):
+                raise
+            _free_memory()
+            reason = (str(exc).strip().splitlines() or ["out of memory"])[0][:200]
+            doc.error = (f"{doc.path or doc.id}: out of memory while {doing} ({reason}); rerun to retry, "
+                         f"with a smaller --batch-size or --max-batch-tokens")
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """torch's CUDA/MPS out-of-memory errors, a CPU allocation failure, or Python's MemoryError."""
+    if isinstance(exc, MemoryError):
+        return True
+    torch = sys.modules.get("torch")
+    if torch is not None and isinstance(exc, getattr(torch, "OutOfMemoryError", ())):
+        return True
+    message = str(exc).lower()
+    return isinstance(exc, RuntimeError) and ("out of memory" in message or "can't allocate memory" in message)
+
+
+def _free_memory() -> None:
+    gc.collect()
+    torch = sys.modules.get("torch")
+    if torch is not None and torch.cuda.is_available():
+        torch.cuda.empty_cache()
 
 
 def _with_context(doc: Document, exc: Exception) -> str:

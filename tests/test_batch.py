@@ -295,3 +295,32 @@ def test_output_through_a_symlink_keeps_the_link_and_shares_the_lock(tmp_path, s
     result = summarize(corpus, "--model", tiny_models["bart"], "--output", link)  # retries x: a rewrite
     assert result.exit_code == 0, result.output
     assert link.is_symlink() and [r["id"] for r in records(real)] == ["x"] and "summary" in records(real)[0]
+
+
+def test_out_of_memory_fails_only_what_does_not_fit_and_a_rerun_retries_it(tmp_path, seeds, tiny_models,
+                                                                              monkeypatch):
+    import torch
+
+    import mlsum.summarize
+
+    corpus = tmp_path / "corpus.jsonl"
+    ids = write_corpus(corpus, seeds, 4)
+    real = mlsum.summarize.summarize_texts
+    others = {w for p in seeds if p != seeds[1] for w in p.read_text().split()}
+    marker = max((w for w in seeds[1].read_text().split() if w not in others and w.isalpha()), key=len)
+
+    def tight_memory(loaded, texts, *args, **kwargs):
+        if len(texts) > 1 or marker in texts[0]:  # a batch, or the one article too large on its own
+            raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+        return real(loaded, texts, *args, **kwargs)
+
+    monkeypatch.setattr(mlsum.summarize, "summarize_texts", tight_memory)
+    out = tmp_path / "out.jsonl"
+    first = summarize(corpus, "--model", tiny_models["bart"], "--output", out)
+    assert first.exit_code == 1 and first.stderr.count("out of memory while summarizing") == 1
+    failed = {r["id"] for r in records(out) if "error" in r}
+    assert failed == {"doc-001"} and sorted(read_ids(out)) == ids
+    monkeypatch.setattr(mlsum.summarize, "summarize_texts", real)  # memory freed: the rerun succeeds
+    second = summarize(corpus, "--model", tiny_models["bart"], "--output", out)
+    assert second.exit_code == 0, second.output
+    assert sorted(read_ids(out)) == ids and not any("error" in r for r in records(out))

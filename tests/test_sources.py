@@ -224,3 +224,23 @@ def test_stray_byte_file_warns_through_the_cli(tmp_path):
     assert "mlsum: warning:" in result.stderr and "replaced with U+FFFD" in result.stderr
     record = json.loads(result.stdout)
     assert record["language"] == "fr" and record["warnings"]
+
+
+def test_empty_corpus_is_an_error_not_silence(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n  \n")
+    [doc] = loaded(corpus)
+    assert "empty corpus" in doc.error
+
+
+def test_evaluate_sources_stay_in_their_folder(tmp_path):
+    from typer.testing import CliRunner
+
+    from mlsum.cli import app
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "secret.txt").write_text(ENGLISH)
+    predictions = tmp_path / "p.jsonl"
+    predictions.write_text(json.dumps({"id": "../secret", "summary": "The army sent reinforcements."}) + "\n")
+    result = CliRunner().invoke(app, ["evaluate", "-p", str(predictions), "--sources", str(tmp_path / "sources")])
+    assert result.exit_code == 1 and "is not a file name" in result.stderr and result.stderr.count("\n") == 1

@@ -128,6 +128,8 @@ def read_source(directory: Path, id_: str, where: str = "") -> list[str]:
     """The article `<directory>/<id>.*` as the texts to check figures against: its cleaned body and
     title (what a summarizer saw) and the file as it is (so that a figure from a dateline or caption,
     true to the file, is not flagged)."""
+    if Path(id_).name != id_ or id_ in (".", ".."):  # an id like "../secret" must not leave the folder
+        raise InputError(f"{where or id_}: id {id_!r} is not a file name, so it has no source file in {directory}")
     candidates = sorted(Path(p) for p in glob.glob(str(directory / f"{glob.escape(id_)}.*")))
     if not candidates:
         raise InputError(f"{where or id_}: no source file {directory}/{id_}.* for this id")
