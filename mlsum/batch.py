@@ -140,8 +140,9 @@ class ResultFile:
             raise OutputError(f"--output {self.path} is not a JSON-lines result file (line {damaged[0]} is not a "
                               f"JSON record); choose another file, or --overwrite to replace it")
         for id_, lines in self._error_lines.items():
-            if id_ in self.done_ids:  # failed once, then done: the error record is stale
-                self._drop.update((n, "stale") for n in lines)
+            stale = lines if id_ in self.done_ids else lines[:-1]  # failed, then done; or failed again
+            self._drop.update((n, "stale") for n in stale)
+            self._error_lines[id_] = [n for n in lines if n not in stale]
         self.failed_ids = set(self._error_lines) - self.done_ids
         if self._torn:
             self.notes.append(f"{self.path}: repaired a half-written last line (line {last})")
@@ -160,7 +161,7 @@ class ResultFile:
         for id_ in ids:
             for lineno in self._error_lines.get(id_, []):
                 self._drop.setdefault(lineno, "retried")
-        if any(why != "blank" for why in self._drop.values()):
+        if self._drop:
             self._rewrite()
         else:
             self._end_with_newline()

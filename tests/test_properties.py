@@ -180,3 +180,39 @@ def test_summarize_records_are_what_evaluate_reads(tiny_models, seeds):
         assert evaluated.exit_code == 0, evaluated.output
         assert "skipped, the input failed" in evaluated.stderr
 
+
+
+result_lines = st.lists(
+    st.fixed_dictionaries({"id": st.sampled_from(["a", "b", "c"]) | json_values,
+                           "kind": st.sampled_from(["summary", "summary", "translation"]) | json_values},
+                          optional={"error": st.sampled_from(["timed out", ""]) | json_values,
+                                    "summary": texts}).map(lambda r: json.dumps(r).encode())
+    | st.binary(max_size=30).map(lambda b: b.replace(b"\n", b" ")), max_size=8)
+
+
+@settings(max_examples=150, **EXAMPLES)
+@given(lines=result_lines, torn=st.booleans())
+def test_any_existing_output_is_refused_or_repaired(lines, torn):
+    """Whatever an --output holds, opening it is a one-line refusal or a file left with one record of
+    the command's kind per id, nothing else, and no error record for an id about to be retried."""
+    from mlsum.batch import ResultFile
+    from mlsum.errors import OutputError
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.jsonl"
+        out.write_bytes(b"\n".join(lines) + (b"" if torn else b"\n"))
+        before = out.read_bytes()
+        try:
+            results = ResultFile(out, "summary")
+        except OutputError as exc:
+            assert "\n" not in str(exc) and out.read_bytes() == before
+            return
+        try:
+            results.retry(["a", "b", "c"])
+            results.write({"id": "new", "kind": "summary", "summary": "s"})
+        finally:
+            results.close()
+        kept = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert all(r["kind"] == "summary" for r in kept)
+        assert not any(r.get("error") for r in kept if r["id"] in ("a", "b", "c"))  # retried ones are gone
+        assert len({r["id"] for r in kept}) == len(kept)

@@ -160,7 +160,7 @@ def _run(inputs, stage, result_file, *, render: Render, record: Record, as_json:
             typer.echo(dumps(data))
         elif not doc.error:
             if headers:
-                typer.echo(f"==> {one_line(doc.path or doc.id)} <==")
+                typer.echo(f"==> {one_line(_label(doc))} <==")
             typer.echo(render(doc) + ("\n" if headers else ""))
 
     stop = batch.StopFlag()
@@ -176,6 +176,15 @@ def _run(inputs, stage, result_file, *, render: Render, record: Record, as_json:
         raise typer.Exit(EXIT_INTERRUPTED)
     if stats.failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+def _label(doc: Document) -> str:
+    """What names a document in text output: its file or URL, and its id for a corpus record."""
+    from ..sources import JSONL_SUFFIXES
+
+    if doc.path and doc.path.lower().endswith(JSONL_SUFFIXES):
+        return f"{doc.path}: {doc.id}"
+    return doc.path or doc.id
 
 
 @contextmanager
