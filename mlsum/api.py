@@ -11,14 +11,19 @@ for each model one time and `mlsum detect` never loads one at all.
 
 from __future__ import annotations
 
+import gc
+import sys
 import time
 from collections.abc import Sequence
 from functools import cached_property
 
+from pathlib import Path
+
 from . import detect, models
 from .document import Document
-from .errors import LanguageError, MlsumError
+from .errors import LanguageError, MlsumError, ModelNotAvailable
 from .models import Generation, LoadedModel
+from .text import paragraphs
 
 
 class Pipeline:
@@ -48,7 +53,26 @@ class Pipeline:
         return self._load(self.translation_model_name, "translation")
 
     def _load(self, name: str, task: str) -> LoadedModel:
-        return models.load(name, task, device=self.device, dtype=self.dtype, backend=self.backend)
+        """The model; a local directory that passed :meth:`check_models` but still fails to load (a
+        damaged pickle, a tokenizer file transformers cannot read) is one line naming it."""
+        try:
+            return models.load(name, task, device=self.device, dtype=self.dtype, backend=self.backend)
+        except MlsumError:
+            raise
+        except Exception as exc:
+            if not Path(name).expanduser().is_dir():
+                raise
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            if isinstance(exc, KeyError):
+                reason = f"an expected entry {reason} is missing from its files"
+            raise ModelNotAvailable(f"model directory {name}: cannot load it ({reason})") from exc
+
+    def check_models(self, *tasks: str) -> None:
+        """Check the models of these tasks ("summarization", "translation") without loading them: a
+        local directory that is not a usable checkpoint fails now, before any input is read."""
+        names = {"summarization": self.model_name, "translation": self.translation_model_name}
+        for task in tasks:
+            models.resolve(names[task], task)
 
     @cached_property
     def torch_device(self):
@@ -111,55 +135,134 @@ class Pipeline:
             doc.language, doc.probability = forced, None
         else:
             doc.language, doc.probability = detect.detect(doc.text)
+            self._detect_paragraphs(doc)
         if doc.language == "en":
             from .normalize import repair_translation
 
             doc.text = repair_translation(doc.text)
         doc.timings["detect"] = time.perf_counter() - started
 
+    @staticmethod
+    def _detect_paragraphs(doc: Document) -> None:
+        """Mark a mixed article's paragraphs with their languages, and say so."""
+        parts = paragraphs(doc.text)
+        doc.paragraph_languages = detect.paragraph_languages(parts, doc.language)
+        if doc.paragraph_languages:
+            other = "fr" if doc.language == "en" else "en"
+            numbers = [str(i + 1) for i, lang in enumerate(doc.paragraph_languages) if lang == other]
+            doc.warnings.append(
+                f"{doc.path or doc.id}: mixed languages: paragraph{'s' if len(numbers) > 1 else ''} "
+                f"{', '.join(numbers)} of {len(parts)} in {detect.LANGUAGE_NAMES[other]}, the rest in "
+                f"{detect.LANGUAGE_NAMES[doc.language]}; only French paragraphs are translated")
+
     def translate(self, docs: Sequence[Document]) -> list[Document]:
-        """French documents to English, in one batched stream; the French is kept in `original`."""
+        """The French paragraphs of the documents in English, in one batched stream; English ones of a
+        mixed article stay as they are. The text before translation is kept in `original`."""
+        _isolating_out_of_memory(self._translate, [d for d in docs if not d.error], "translating")
+        return list(docs)
+
+    def _translate(self, docs: list[Document]) -> None:
         from .normalize import repair_translation
         from .translate import translate_texts
 
-        french = [d for d in docs if not d.error and d.language == "fr"]
-        if french:
-            started = time.perf_counter()
-            settings = Generation(num_beams=self.generation.num_beams)
-            english = translate_texts(self.translator, [d.text for d in french], settings,
-                                      batch_size=max(self.batch_size, 16))
-            share = (time.perf_counter() - started) / len(french)
-            for doc, text in zip(french, english):
-                doc.original, doc.text, doc.translated = doc.text, repair_translation(text), True
-                doc.timings["translate"] = share
-        return list(docs)
+        jobs: list[tuple[Document, list[str], list[int]]] = []
+        for doc in docs:
+            if doc.error:
+                continue
+            parts = paragraphs(doc.text)
+            languages = doc.paragraph_languages or [doc.language] * len(parts)
+            french = [i for i, lang in enumerate(languages) if lang == "fr"]
+            if french:
+                jobs.append((doc, parts, french))
+        if not jobs:
+            return
+        started = time.perf_counter()
+        settings = Generation(num_beams=self.generation.num_beams)
+        english = iter(translate_texts(self.translator, [parts[i] for _, parts, french in jobs for i in french],
+                                       settings, batch_size=max(self.batch_size, 16)))
+        share = (time.perf_counter() - started) / len(jobs)
+        for doc, parts, french in jobs:
+            for i in french:
+                parts[i] = next(english)
+            text = repair_translation("\n\n".join(p for p in parts if p.strip()))
+            doc.timings["translate"] = share
+            if not text.strip():
+                doc.error = f"{doc.path or doc.id}: the translation model produced no text"
+                continue
+            doc.original, doc.text, doc.translated = doc.text, text, True
 
     def summarize(self, docs: Sequence[Document]) -> list[Document]:
         """English documents summarized together; per-document time is the batch's time shared out."""
-        ready = [d for d in docs if not d.error]
-        if ready:
-            started = time.perf_counter()
-            if self.extractive:
-                from .extractive import summarize_texts as extract
-
-                summaries = [(text, 1) for text in extract(self.extractive, [d.text for d in ready])]
-                backend = None
-            else:
-                from .summarize import summarize_texts
-
-                summaries = [(s.text, s.parts) for s in summarize_texts(
-                    self.summarizer, [d.text for d in ready], self.generation, self.batch_size,
-                    self.max_batch_tokens)]
-                backend = self.summarizer.backend
-            share = (time.perf_counter() - started) / len(ready)
-            for doc, (summary, parts) in zip(ready, summaries):
-                doc.summary, doc.parts, doc.model, doc.backend = summary, parts, self.model_name, backend
-                doc.timings["summarize"] = share
+        _isolating_out_of_memory(self._summarize, [d for d in docs if not d.error], "summarizing")
         return list(docs)
+
+    def _summarize(self, ready: list[Document]) -> None:
+        started = time.perf_counter()
+        if self.extractive:
+            from .extractive import summarize_texts as extract
+
+            summaries = [(text, 1) for text in extract(self.extractive, [d.text for d in ready])]
+            backend = None
+        else:
+            from .summarize import summarize_texts
+
+            summaries = [(s.text, s.parts) for s in summarize_texts(
+                self.summarizer, [d.text for d in ready], self.generation, self.batch_size,
+                self.max_batch_tokens)]
+            backend = self.summarizer.backend
+        share = (time.perf_counter() - started) / len(ready)
+        for doc, (summary, parts) in zip(ready, summaries):
+            doc.summary, doc.parts, doc.model, doc.backend = summary, parts, self.model_name, backend
+            doc.timings["summarize"] = share
+            if not summary.strip():
+                doc.summary = None
+                doc.error = f"{doc.path or doc.id}: the model produced an empty summary"
 
     def run(self, docs: Sequence[Document]) -> list[Document]:
         """The whole job: prepare, translate what is French, summarize."""
         return self.summarize(self.translate([self.prepare(d) for d in docs]))
+
+
+def _isolating_out_of_memory(work, docs: list[Document], doing: str) -> None:
+    """`work` on the documents together; when memory runs out, again one document at a time, so that
+    only a document too large on its own fails, with an error record that a rerun retries."""
+    if not docs:
+        return
+    try:
+        work(docs)
+        return
+    except Exception as exc:  # noqa: BLE001 - only out-of-memory errors are handled, the rest re-raised
+        if not _out_of_memory(exc):
+            raise
+    _free_memory()
+    for doc in docs:
+        try:
+            work([doc])
+        except Exception as exc:  # noqa: BLE001
+            if not _out_of_memory(exc):
+                raise
+            _free_memory()
+            reason = (str(exc).strip().splitlines() or ["out of memory"])[0][:200]
+            doc.error = (f"{doc.path or doc.id}: out of memory while {doing} ({reason}); rerun to retry, "
+                         f"with a smaller --batch-size or --max-batch-tokens")
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """torch's CUDA/MPS out-of-memory errors, a CPU allocation failure, or Python's MemoryError."""
+    if isinstance(exc, MemoryError):
+        return True
+    torch = sys.modules.get("torch")
+    if torch is not None and isinstance(exc, getattr(torch, "OutOfMemoryError", ())):
+        return True
+    message = str(exc).lower()
+    return isinstance(exc, RuntimeError) and ("out of memory" in message or "can't allocate memory" in message)
+
+
+def _free_memory() -> None:
+    gc.collect()
+    torch = sys.modules.get("torch")
+    if torch is not None and torch.cuda.is_available():
+        torch.cuda.empty_cache()
 
 
 def _with_context(doc: Document, exc: Exception) -> str:

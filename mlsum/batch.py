@@ -2,8 +2,10 @@
 
 The output file is the run's only state. Every window's records are appended and flushed before the
 next window starts, so a run killed at any moment (SIGKILL included) loses at most the window in
-flight; rerunning the same command reads the ids already written, repairs a half-written last line,
-and carries on. Every id ends up in the output exactly once.
+flight. Rerunning the same command reads the file back: ids with a result are skipped, ids that
+failed are tried again (their old error record is removed first, so that every id ends with exactly
+one record), a half-written last line or a damaged line is repaired. A lock keeps a second run off
+the same file.
 """
 
 from __future__ import annotations
@@ -11,15 +13,17 @@ from __future__ import annotations
 import json
 import os
 import signal
+import stat
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from .document import Document
+from .errors import OutputError
 from .jsonl import write_record
 from .sources import Input
 
@@ -36,46 +40,199 @@ class RunStats:
     failures: list[str] = field(default_factory=list)
 
 
+def check_output(path: Path) -> None:
+    """Fail at once, in one line, for an --output that cannot be a result file."""
+    where = f"--output {path}"
+    if path.is_dir():
+        raise OutputError(f"{where} is a directory; name a file")
+    parent = path.parent
+    if not parent.is_dir():
+        raise OutputError(f"{where}: folder {parent} does not exist")
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        raise OutputError(f"{where} is not a regular file")
+
+
 class ResultFile:
-    """An append-only JSONL of results that a rerun resumes from."""
+    """The JSONL results of one command (`kind`), that a rerun resumes from.
 
-    def __init__(self, path: str | os.PathLike, overwrite: bool = False):
+    Opening it checks that it can be written, takes its lock (`<file>.lock`, held until `close`), and
+    reads it back: it must hold only records of `kind` (an input corpus or another command's results
+    are refused, unless `overwrite`). `done_ids` are the ids with a result; `failed_ids` those with an
+    error record, to be tried again. Call :meth:`retry` with the ids about to be redone before writing.
+    """
+
+    def __init__(self, path: str | os.PathLike, kind: str, overwrite: bool = False):
         self.path = Path(path)
-        self.repaired = False
-        if overwrite and self.path.exists():
-            self.path.unlink()
-        self.done_ids = self._recover()
+        self.kind = kind
+        self.notes: list[str] = []
+        self.done_ids: set[str] = set()
+        self.failed_ids: set[str] = set()
         self._fh: IO[str] | None = None
+        self._drop: dict[int, str] = {}  # line number -> why it goes (damaged, repeated, retried)
+        self._error_lines: dict[str, list[int]] = {}
+        self._torn = False
+        check_output(self.path)
+        self._file = Path(os.path.realpath(self.path))  # a link's target: one lock, and a rewrite keeps the link
+        self._lock = self._acquire()
+        try:
+            if overwrite:
+                self._file.write_bytes(b"")
+            self._scan()
+        except BaseException:
+            self._lock.release()
+            raise
 
-    def _recover(self) -> set[str]:
-        """Ids already in the file; a last line cut short by a crash is truncated away."""
-        if not self.path.exists():
-            return set()
-        data = self.path.read_bytes()
-        keep = data.rfind(b"\n") + 1
-        if keep < len(data):
-            with self.path.open("r+b") as fh:
-                fh.truncate(keep)
-            self.repaired = True
-        ids = set()
-        for line in data[:keep].decode("utf-8", errors="replace").splitlines():
-            try:
-                ids.add(str(json.loads(line)["id"]))
-            except (ValueError, KeyError, TypeError):
-                continue  # a foreign or damaged line: its id (if any) will be redone
-        return ids
+    def _acquire(self):
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(f"{self._file}.lock", timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise OutputError(f"--output {self.path} is in use by another mlsum run (lock {self._file}.lock); "
+                              f"wait for it to finish or choose another file") from None
+        except OSError as exc:
+            raise OutputError(f"--output {self.path}: cannot write in {self.path.parent} "
+                              f"({exc.strerror or exc})") from None
+        try:
+            with self._file.open("ab"):
+                pass
+        except OSError as exc:
+            lock.release()
+            raise OutputError(f"--output {self.path}: cannot write ({exc.strerror or exc})") from None
+        return lock
+
+    def _lines(self) -> Iterator[tuple[int, bytes]]:
+        with self._file.open("rb") as fh:
+            for lineno, line in enumerate(fh, start=1):
+                yield lineno, line
+
+    def _scan(self) -> None:
+        damaged: list[int] = []
+        last = 0
+        for lineno, raw in self._lines():
+            last = lineno
+            if not raw.strip():
+                self._drop[lineno] = "blank"
+                continue
+            record = _record(raw)
+            if record is None:
+                if not raw.endswith(b"\n"):
+                    self._torn = True
+                    self._drop[lineno] = "torn"
+                else:
+                    damaged.append(lineno)
+                    self._drop[lineno] = "damaged"
+                continue
+            if record.get("kind") != self.kind:
+                found = record.get("kind")
+                what = f"a {found!r} record" if isinstance(found, str) else "not an mlsum result"
+                raise OutputError(f"--output {self.path} is not a {self.kind!r} result file (line {lineno} is "
+                                  f"{what}); choose another file, or --overwrite to replace it")
+            id_ = record["id"]
+            if record.get("error"):
+                self._error_lines.setdefault(id_, []).append(lineno)
+            elif id_ in self.done_ids:
+                self._drop[lineno] = "repeated"
+            else:
+                self.done_ids.add(id_)
+        if damaged and not self.done_ids and not self._error_lines:
+            raise OutputError(f"--output {self.path} is not a JSON-lines result file (line {damaged[0]} is not a "
+                              f"JSON record); choose another file, or --overwrite to replace it")
+        for id_, lines in self._error_lines.items():
+            stale = lines if id_ in self.done_ids else lines[:-1]  # failed, then done; or failed again
+            self._drop.update((n, "stale") for n in stale)
+            self._error_lines[id_] = [n for n in lines if n not in stale]
+        self.failed_ids = set(self._error_lines) - self.done_ids
+        if self._torn:
+            self.notes.append(f"{self.path}: repaired a half-written last line (line {last})")
+        if damaged:
+            shown = ", ".join(map(str, damaged[:5])) + (", ..." if len(damaged) > 5 else "")
+            self.notes.append(f"{self.path}: {len(damaged)} damaged line{'s' if len(damaged) > 1 else ''} "
+                              f"(not a JSON record: {shown}) moved to {self.path}.damaged; their inputs are redone")
+        repeated = sum(1 for why in self._drop.values() if why == "repeated")
+        if repeated:
+            self.notes.append(f"{self.path}: removed {repeated} repeated record{'s' if repeated > 1 else ''} of ids "
+                              f"already in it")
+
+    def retry(self, ids: Collection[str]) -> None:
+        """Drop the error records of `ids` (about to be redone) and every line found unfit, rewriting
+        the file atomically (a temporary file renamed over it) when anything goes."""
+        for id_ in ids:
+            for lineno in self._error_lines.get(id_, []):
+                self._drop.setdefault(lineno, "retried")
+        if self._drop:
+            self._rewrite()
+        else:
+            self._end_with_newline()
+        self._drop.clear()
+
+    def _rewrite(self) -> None:
+        temporary = self._file.with_name(f".{self._file.name}.{os.getpid()}.tmp")
+        damaged = self.path.with_name(f"{self.path.name}.damaged")
+        try:
+            with temporary.open("wb") as out, _maybe_open(damaged) as aside:
+                for lineno, raw in self._lines():
+                    why = self._drop.get(lineno)
+                    if why is None:
+                        out.write(raw if raw.endswith(b"\n") else raw + b"\n")
+                    elif why == "damaged":
+                        aside().write(raw)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, self._file)
+        except OSError as exc:
+            temporary.unlink(missing_ok=True)
+            raise OutputError(f"--output {self.path}: cannot rewrite ({exc.strerror or exc})") from None
+
+    def _end_with_newline(self) -> None:
+        """A whole last record without its newline (written by hand) must not swallow the next one."""
+        size = self._file.stat().st_size
+        if size:
+            with self._file.open("r+b") as fh:
+                fh.seek(size - 1)
+                if fh.read(1) != b"\n":
+                    fh.write(b"\n")
 
     def write(self, record: dict[str, Any]) -> None:
         if self._fh is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._fh = self.path.open("a", encoding="utf-8")
+            self._fh = self._file.open("a", encoding="utf-8")
         write_record(self._fh, record)
-        self.done_ids.add(str(record["id"]))
+        (self.failed_ids if record.get("error") else self.done_ids).add(str(record["id"]))
 
     def close(self) -> None:
         if self._fh is not None:
             self._fh.close()
             self._fh = None
+        self._lock.release()
+
+
+def _record(raw: bytes) -> dict[str, Any] | None:
+    """A result line as a record with a string id, or None when it is not one (damaged or torn)."""
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+        return None
+    return record
+
+
+@contextmanager
+def _maybe_open(path: Path) -> Iterator[Callable[[], IO[bytes]]]:
+    """A file opened for appending only if something is written to it."""
+    handle: list[IO[bytes]] = []
+
+    def get() -> IO[bytes]:
+        if not handle:
+            handle.append(path.open("ab"))
+        return handle[0]
+
+    try:
+        yield get
+    finally:
+        for fh in handle:
+            fh.close()
 
 
 class StopFlag:
@@ -103,14 +260,9 @@ class StopFlag:
             signal.signal(signal.SIGINT, previous)
 
 
-def pending_inputs(inputs: Sequence[Input], done_ids: set[str]) -> tuple[list[Input], int]:
-    """Inputs still to do, in order, without ids already done or repeated; and how many were skipped."""
-    seen = set(done_ids)
-    todo = []
-    for item in inputs:
-        if item.id not in seen:
-            seen.add(item.id)
-            todo.append(item)
+def pending_inputs(inputs: Sequence[Input], done_ids: Collection[str]) -> tuple[list[Input], int]:
+    """Inputs still to do, in order (those whose id is not done); and how many were skipped."""
+    todo = [item for item in inputs if item.id not in done_ids]
     return todo, len(inputs) - len(todo)
 
 

@@ -21,6 +21,10 @@ class Document:
     `text` always holds the current body: raw at first, then cleaned, then English. The earlier forms
     that later stages still need are kept beside it (`original` is the cleaned source-language text,
     which the figure checker compares a summary against).
+
+    `paragraph_languages` is set for a mixed article (e.g. English with French quotes): the language of
+    each paragraph of `text`, so that only the French ones are translated. `warnings` says what was
+    done that the user should know (bytes replaced while decoding, paragraphs translated).
     """
 
     id: str
@@ -29,6 +33,7 @@ class Document:
     format: str = "text"  # "text" or "html": how the normalizer must read `text`
     language: str | None = None
     probability: float | None = None
+    paragraph_languages: list[str] | None = None
     title: str | None = None
     date: str | None = None
     source: str | None = None
@@ -40,6 +45,7 @@ class Document:
     backend: str | None = None
     parts: int | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
     error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -19,8 +19,17 @@ class LanguageError(MlsumError):
 
 
 class ModelNotAvailable(MlsumError):
-    """A model is neither a local directory, nor in the cache, nor reachable on the hub."""
+    """A model is neither a local directory, nor in the cache, nor reachable on the hub, or its
+    directory is not a usable checkpoint."""
 
 
-class DeviceError(MlsumError):
+class UsageError(MlsumError):
+    """The command line asks for something this machine or these options cannot give (exit code 2)."""
+
+
+class DeviceError(UsageError):
     """The requested device (e.g. CUDA) does not exist on this machine."""
+
+
+class OutputError(UsageError):
+    """`--output` cannot be used: not writable, another command's results, or busy with another run."""

@@ -16,12 +16,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import ModelNotAvailable
+from .errors import ModelNotAvailable, UsageError
 
 
 @dataclass(frozen=True)
 class Generation:
-    """Decoding settings; `None` leaves the checkpoint's own generation_config value in force."""
+    """Decoding settings; `None` leaves the checkpoint's own generation_config value in force.
+
+    Impossible settings (a minimum above the maximum, no beams) fail when the settings are made, so a
+    command refuses them before any work.
+    """
 
     num_beams: int | None = None
     max_new_tokens: int | None = None
@@ -30,13 +34,39 @@ class Generation:
     no_repeat_ngram_size: int | None = None
     early_stopping: bool | None = None
 
+    def __post_init__(self) -> None:
+        for name, lowest in (("num_beams", 1), ("max_new_tokens", 1), ("min_new_tokens", 0),
+                             ("no_repeat_ngram_size", 0)):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < lowest):
+                raise UsageError(f"--{name.replace('_', '-')} must be an integer of at least {lowest}, got {value!r}")
+        if self.min_new_tokens is not None and self.max_new_tokens is not None \
+                and self.min_new_tokens > self.max_new_tokens:
+            raise UsageError(f"--min-new-tokens {self.min_new_tokens} is more than --max-new-tokens "
+                             f"{self.max_new_tokens}: no output can be both")
+
     def merged(self, override: "Generation") -> "Generation":
-        """These settings with every non-None field of `override` taking precedence."""
+        """These settings with every non-None field of `override` taking precedence.
+
+        A bound that `override` sets wins over the other bound here: asking for at most 5 tokens
+        lowers a default minimum of 56 to 5, asking for at least 200 raises a default maximum of 142.
+        """
         changes = {k: v for k, v in override.__dict__.items() if v is not None}
+        low, high = changes.get("min_new_tokens"), changes.get("max_new_tokens")
+        if high is not None and low is None and self.min_new_tokens is not None and self.min_new_tokens > high:
+            changes["min_new_tokens"] = high
+        if low is not None and high is None and self.max_new_tokens is not None and self.max_new_tokens < low:
+            changes["max_new_tokens"] = low
         return replace(self, **changes)
 
     def kwargs(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        """The settings as `generate()` keywords; the beam-search-only ones are left out of greedy
+        decoding, where transformers would warn that they do nothing."""
+        settings = {k: v for k, v in self.__dict__.items() if v is not None}
+        if self.num_beams == 1:
+            settings.pop("length_penalty", None)
+            settings.pop("early_stopping", None)
+        return settings
 
 
 @dataclass(frozen=True)
@@ -61,6 +91,7 @@ _XSUM = Generation(num_beams=6, max_new_tokens=62, min_new_tokens=11, length_pen
                    no_repeat_ngram_size=3, early_stopping=True)
 _T5 = Generation(num_beams=4, max_new_tokens=142, min_new_tokens=30, length_penalty=2.0,
                  no_repeat_ngram_size=3, early_stopping=True)
+_PEGASUS = Generation(num_beams=8, max_new_tokens=128, min_new_tokens=32, length_penalty=0.8)
 _MT = Generation(num_beams=4, max_new_tokens=512)
 
 REGISTRY: dict[str, ModelSpec] = {spec.name: spec for spec in [
@@ -71,7 +102,7 @@ REGISTRY: dict[str, ModelSpec] = {spec.name: spec for spec in [
     ModelSpec("bart-large-cnn", "facebook/bart-large-cnn", "summarization", "bart", 1024,
               generation=_CNN, about="BART-large fine-tuned on CNN/DailyMail, 406M params"),
     ModelSpec("pegasus-cnn", "google/pegasus-cnn_dailymail", "summarization", "pegasus", 1024,
-              generation=Generation(num_beams=8, max_new_tokens=128, min_new_tokens=32, length_penalty=0.8),
+              generation=_PEGASUS,
               about="PEGASUS-large on CNN/DailyMail, 568M params"),
     ModelSpec("pegasus-xsum", "google/pegasus-xsum", "summarization", "pegasus", 512,
               generation=_XSUM, about="one-sentence summaries (XSum), 568M params"),
@@ -97,40 +128,183 @@ DEFAULT_TRANSLATOR = "opus-mt-fr-en"
 
 _BY_HUB_ID = {spec.hub_id: spec for spec in REGISTRY.values() if spec.hub_id}
 _PREFIX_BY_FAMILY = {"t5": "summarize: "}
+_SUMMARY_BY_FAMILY = {"bart": _CNN, "pegasus": _PEGASUS, "t5": _T5, "mt5": _T5}
 
 
 def resolve(name: str, task: str) -> tuple[ModelSpec, str]:
     """The spec for `name` and the location to load it from (local directory or hub id).
 
-    A local directory wins over a registry name of the same spelling. Unknown checkpoints get a spec
-    inferred from their config (input limit from `max_position_embeddings`, T5 prefix by model type).
+    A local directory wins over a registry name of the same spelling; it is checked first
+    (:func:`check_model_dir`), so a broken checkpoint is one line naming what is wrong. Unknown
+    checkpoints get a spec inferred from their config (see :func:`_infer_spec`).
     """
     path = Path(name).expanduser()
     if path.is_dir():
-        return _infer_spec(name, task, _read_config(path)), str(path)
+        return _infer_spec(name, task, check_model_dir(path), path), str(path)
+    if path.exists():
+        raise ModelNotAvailable(f"model {name!r} is a file; pass a checkpoint directory, a registry name "
+                                f"or a hub id")
     if name in REGISTRY:
         spec = REGISTRY[name]
         return spec, spec.hub_id
     if name in _BY_HUB_ID:
         return _BY_HUB_ID[name], name
-    if name.startswith((".", "/", "~")) or name.count("/") > 1:
+    if name.startswith((".", "/", "~")) or name.count("/") > 1 or not name.strip():
         raise ModelNotAvailable(f"model directory {name!r} does not exist")
     return _infer_spec(name, task, None), name
 
 
-def _read_config(path: Path) -> dict[str, Any]:
-    config = path / "config.json"
-    if not config.is_file():
-        raise ModelNotAvailable(f"{path} is not a model directory (no config.json)")
-    return json.loads(config.read_text(encoding="utf-8"))
+_WEIGHTS = ("model.safetensors.index.json", "model.safetensors", "pytorch_model.bin.index.json",
+            "pytorch_model.bin")
+_TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "vocab.json", "spiece.model", "source.spm",
+                    "sentencepiece.bpe.model", "vocab.txt", "tokenizer.model")
+_JSON_FILES = ("generation_config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json")
 
 
-def _infer_spec(name: str, task: str, config: dict[str, Any] | None) -> ModelSpec:
+def check_model_dir(path: Path) -> dict[str, Any]:
+    """The config of a local checkpoint directory, after checking what transformers would otherwise
+    fail on with a traceback (or, for custom code, refuse deep inside loading): a readable config of a
+    built-in sequence-to-sequence architecture without custom code, weights that are whole (the
+    safetensors headers and shards), a tokenizer, well-formed JSON files. Raises ModelNotAvailable
+    naming the directory and the problem."""
+    def bad(problem: str) -> ModelNotAvailable:
+        return ModelNotAvailable(f"model directory {path}: {problem}")
+
+    if not (path / "config.json").is_file():
+        raise bad("no config.json (not a checkpoint directory)")
+    config = _read_json(path / "config.json", bad)
+    for name in _JSON_FILES:
+        if (path / name).is_file():
+            _read_json(path / name, bad)
+    for name in ("config.json", "tokenizer_config.json"):
+        custom = (_read_json(path / name, bad) if (path / name).is_file() else {}).get("auto_map")
+        if custom:
+            code = ", ".join(sorted({str(v) for v in custom.values()} if isinstance(custom, dict) else {str(custom)}))
+            raise bad(f"{name} asks for custom code (auto_map: {code}); mlsum never runs code from a "
+                      f"checkpoint (remove auto_map to load it with the built-in architecture)")
+    _check_architecture(config, bad)
+    _check_weights(path, bad)
+    if not any((path / name).is_file() for name in _TOKENIZER_FILES):
+        raise bad("no tokenizer (tokenizer.json, or its family's vocabulary files such as spiece.model)")
+    return config
+
+
+def _read_json(file: Path, bad) -> dict[str, Any]:
+    try:
+        value = json.loads(file.read_bytes().decode("utf-8"))
+    except OSError as exc:
+        raise bad(f"cannot read {file.name} ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise bad(f"{file.name} is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise bad(f"{file.name} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except (ValueError, RecursionError):
+        raise bad(f"{file.name} is not valid JSON") from None
+    if not isinstance(value, dict):
+        raise bad(f"{file.name} is not a JSON object")
+    return value
+
+
+def _check_architecture(config: dict[str, Any], bad) -> None:
+    from transformers import CONFIG_MAPPING, MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING
+
+    model_type = config.get("model_type")
+    if not isinstance(model_type, str) or not model_type:
+        raise bad("config.json has no model_type")
+    if model_type not in CONFIG_MAPPING:
+        raise bad(f"unknown model_type {model_type!r} (not an architecture transformers has built in)")
+    if CONFIG_MAPPING[model_type] not in MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING:
+        raise bad(f"a {model_type} model is not a sequence-to-sequence model; summarization and translation "
+                  f"need an encoder-decoder such as BART, PEGASUS, T5 or Marian")
+
+
+def _check_weights(path: Path, bad) -> None:
+    """The weights transformers would load (safetensors first) exist; safetensors files are whole."""
+    present = [name for name in _WEIGHTS if (path / name).is_file()]
+    if not present:
+        raise bad("no weights (model.safetensors or pytorch_model.bin)")
+    chosen = present[0]
+    if chosen.endswith(".index.json"):
+        weight_map = _read_json(path / chosen, bad).get("weight_map")
+        if not isinstance(weight_map, dict) or not weight_map:
+            raise bad(f"{chosen} has no weight_map")
+        shards = sorted({str(v) for v in weight_map.values()})
+        missing = [s for s in shards if not (path / s).is_file() or Path(s).name != s]
+        if missing:
+            raise bad(f"{chosen} lists shards that are not in the directory: {', '.join(missing[:3])}")
+    else:
+        shards = [chosen]
+    for shard in shards:
+        if shard.endswith(".safetensors"):
+            _check_safetensors(path / shard, bad)
+
+
+def _check_safetensors(file: Path, bad) -> None:
+    from safetensors import SafetensorError, safe_open
+
+    try:
+        with safe_open(str(file), framework="pt") as handle:
+            handle.keys()
+    except (SafetensorError, OSError) as exc:
+        raise bad(f"{file.name} is damaged ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from None
+
+
+def _infer_spec(name: str, task: str, config: dict[str, Any] | None, directory: Path | None = None) -> ModelSpec:
+    """A spec for a checkpoint that is not in the registry.
+
+    For a local directory the generation settings are its family's registry defaults (CNN-style
+    summaries; translation's long outputs) with the checkpoint's own values (generation_config.json,
+    or the config's generation fields and `task_specific_params`) taking precedence, so that
+    transformers' 20-token default length never applies. A hub id keeps the checkpoint's own
+    generation config, which only loading reads.
+    """
     config = config or {}
     family = config.get("model_type", "")
     limit = config.get("max_position_embeddings") or config.get("n_positions") or 512
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+        limit = 512
+    task_params = (config.get("task_specific_params") or {}).get(task, {}) if isinstance(
+        config.get("task_specific_params"), dict) else {}
+    task_params = task_params if isinstance(task_params, dict) else {}
     prefix = _PREFIX_BY_FAMILY.get(family, "") if task == "summarization" else ""
-    return ModelSpec(name, name, task, family, int(limit), prefix=prefix)
+    if isinstance(task_params.get("prefix"), str):
+        prefix = task_params["prefix"]
+    generation = Generation()
+    if directory is not None:
+        base = _MT if task == "translation" else _SUMMARY_BY_FAMILY.get(family, _CNN)
+        own = _read_json(directory / "generation_config.json", _never) if (
+            directory / "generation_config.json").is_file() else config
+        generation = base.merged(_checkpoint_generation({**own, **task_params}))
+    return ModelSpec(name, name, task, family, int(limit), prefix=prefix, generation=generation)
+
+
+def _never(problem: str) -> Exception:  # check_model_dir has already read the file
+    return ModelNotAvailable(problem)
+
+
+def _checkpoint_generation(values: dict[str, Any]) -> Generation:
+    """The generation settings a checkpoint states, in mlsum's terms: `max_length`/`min_length` count
+    the decoder's start token, so they are one more than the new tokens. Values of the wrong type are
+    ignored (transformers would ignore or reject them too)."""
+    def integer(key: str, lowest: int) -> int | None:
+        value = values.get(key)
+        return value if isinstance(value, int) and not isinstance(value, bool) and value >= lowest else None
+
+    max_new = integer("max_new_tokens", 1)
+    if max_new is None and integer("max_length", 2) is not None:
+        max_new = values["max_length"] - 1
+    min_new = integer("min_new_tokens", 0)
+    if min_new is None and integer("min_length", 1) is not None:
+        min_new = values["min_length"] - 1
+    if max_new is not None and min_new is not None and min_new > max_new:
+        min_new = max_new
+    penalty = values.get("length_penalty")
+    early = values.get("early_stopping")
+    return Generation(num_beams=integer("num_beams", 1), max_new_tokens=max_new, min_new_tokens=min_new,
+                      length_penalty=float(penalty) if isinstance(penalty, (int, float))
+                      and not isinstance(penalty, bool) else None,
+                      no_repeat_ngram_size=integer("no_repeat_ngram_size", 0),
+                      early_stopping=early if isinstance(early, bool) else None)
 
 
 @dataclass
@@ -177,7 +351,7 @@ def load(name: str, task: str, device: str = "auto", dtype: str = "auto", backen
         try:
             tokenizer, model = _from_pretrained(location, torch_dtype, local_files_only=True)
         except OSError:
-            _require_hub(name)
+            _require_hub(name, task)
             tokenizer, model = _from_pretrained(location, torch_dtype, local_files_only=False)
     model.to(torch_device)
     model.eval()
@@ -215,12 +389,13 @@ def hub_reachable(timeout: float = 5.0) -> bool:
     return True
 
 
-def _require_hub(name: str) -> None:
+def _require_hub(name: str, task: str = "summarization") -> None:
+    option = "--translation-model" if task == "translation" else "--model"
     if not hub_reachable():
         raise ModelNotAvailable(
             f"model {name!r} is not available offline and the hub ({hub_endpoint()}) cannot be reached: "
             f"run `mlsum models pull {name}` on a connected machine (HF_HOME sets the cache), "
-            f"or pass --model PATH to a local checkpoint")
+            f"or pass {option} PATH to a local checkpoint")
 
 
 def pull(name: str) -> str:

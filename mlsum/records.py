@@ -1,6 +1,7 @@
 """The JSON records mlsum writes for a Document, shared by the CLI, result files and Ray part files.
 
-`summary_record` is also what `mlsum evaluate --predictions` reads back.
+`summary_record` is also what `mlsum evaluate --predictions` reads back. The CLI adds the `kind` of
+record (which command made it) to each, so that a result file is only ever resumed by its own command.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from .document import Document
 
 
 def base_record(doc: Document) -> dict[str, Any]:
-    return {"id": doc.id, "path": doc.path, "language": doc.language, "probability": doc.probability}
+    return {"id": doc.id, "path": doc.path, "language": doc.language, "probability": doc.probability,
+            "paragraph_languages": doc.paragraph_languages, "warnings": doc.warnings}
 
 
 def metadata(doc: Document) -> dict[str, Any]:
@@ -29,9 +31,14 @@ def summary_record(doc: Document) -> dict[str, Any]:
 
 
 def failure_record(doc: Document) -> dict[str, Any]:
-    return {"id": doc.id, "path": doc.path, "error": doc.error}
+    return {"id": doc.id, "path": doc.path, "error": doc.error, "warnings": doc.warnings}
 
 
 def result_record(doc: Document) -> dict[str, Any]:
     """A summarized document's record, or its failure."""
     return failure_record(doc) if doc.error else summary_record(doc)
+
+
+def with_kind(record: dict[str, Any], kind: str) -> dict[str, Any]:
+    """The record with its `kind` second, after the id."""
+    return {"id": record["id"], "kind": kind, **record}

@@ -37,6 +37,7 @@ def summarize_texts(loaded: LoadedModel, texts: Sequence[str], settings: Generat
     All chunks of all texts go through generation together, sorted by length, so a long article's parts
     share batches with short articles. Texts cut into several parts go round again: their part
     summaries, joined, are summarized (and re-chunked if they still do not fit) until one remains.
+    A text whose every part comes back empty gets an empty summary (the caller's failure to report).
     """
     settings = loaded.spec.generation.merged(settings or Generation())
     pending = {i: chunk(loaded, text) for i, text in enumerate(texts)}
@@ -51,8 +52,9 @@ def summarize_texts(loaded: LoadedModel, texts: Sequence[str], settings: Generat
             grouped.setdefault(owner, []).append(output)
         next_round: dict[int, list[str]] = {}
         for owner, summaries in grouped.items():
+            summaries = [s for s in summaries if s.strip()]  # an empty part summary adds nothing
             joined = "\n\n".join(summaries)
-            if len(summaries) == 1:
+            if len(summaries) <= 1:
                 results[owner] = joined
                 continue
             rechunked = chunk(loaded, joined)
@@ -63,4 +65,4 @@ def summarize_texts(loaded: LoadedModel, texts: Sequence[str], settings: Generat
             else:
                 next_round[owner] = rechunked
         pending = next_round
-    return [Summary(results[i], parts[i]) for i in range(len(texts))]
+    return [Summary(results.get(i, ""), parts[i]) for i in range(len(texts))]

@@ -257,3 +257,66 @@ def test_backends_on_cpu(runner, tiny_models, seeds, backend, expected):
     assert result.exit_code == 0, result.output
     [record] = json_lines(result.stdout)
     assert record["backend"] == expected and record["summary"]
+
+
+def test_detect_record_with_a_given_lang(runner, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "given", "text": FRENCH, "lang": "fr"}) + "\n"
+                      + json.dumps({"id": "found", "text": FRENCH}) + "\n")
+    result = invoke(runner, "detect", corpus)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["given\tfr\t-", "found\tfr\t1.00"]
+    assert [r["probability"] for r in json_lines(invoke(runner, "detect", "--json", corpus).stdout)] == [None, 1.0]
+
+
+def _help(*command):
+    env = {**__import__("os").environ, "COLUMNS": "200", "TERM": "dumb"}
+    return subprocess.run([sys.executable, "-m", "mlsum", *command, "--help"], capture_output=True, text=True,
+                          env=env, check=True).stdout
+
+
+@pytest.mark.parametrize("command", [[], ["detect"], ["summarize"], ["translate"], ["figures"], ["models"],
+                                     ["models", "pull"], ["evaluate"]])
+def test_help_has_no_noise_types(command):
+    text = _help(*command)
+    assert "<bool>" not in text and "<list[str]>" not in text
+    assert "Show this message and exit." in text
+
+
+def test_help_shows_the_device_dependent_batch_size_default():
+    assert "[default: 16 on CPU, 64 on GPU]" in " ".join(_help("summarize").split())
+    assert "<en|fr>" in _help("summarize")  # real choices keep their type
+
+
+def test_translate_takes_model_option(runner, tiny_models, french_file):
+    for option in ("--model", "-m", "--translation-model"):
+        result = invoke(runner, "translate", "--json", option, tiny_models["marian"], "--device", "cpu",
+                        "--num-beams", "1", french_file)
+        assert result.exit_code == 0, result.output
+        assert json_lines(result.stdout)[0]["translated"] is True
+
+
+def test_missing_translator_names_the_right_option(runner, tiny_models, french_file, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    result = invoke(runner, "summarize", "--model", tiny_models["bart"], "--translation-model",
+                    "some-org/not-cached-translator", "--device", "cpu", french_file)
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert "--translation-model PATH" in result.stderr and "pass --model" not in result.stderr
+
+
+def test_impossible_lengths_are_refused_before_any_work(runner, tiny_models, tmp_path):
+    result = invoke(runner, "summarize", "--model", tiny_models["bart"], "--min-new-tokens", "50",
+                    "--max-new-tokens", "5", tmp_path / "missing.txt")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "--min-new-tokens 50 is more than --max-new-tokens 5" in result.stderr
+
+
+def test_detect_shows_a_mixed_article(runner, tmp_path, seeds):
+    english = [p for p in seeds[0].read_text().split("\n\n") if len(p.split()) > 15][:3]
+    french = [p for p in FRENCH.split("\n\n")[1:] if p.strip()]
+    path = tmp_path / "mixed.txt"
+    path.write_text("\n\n".join(english + french))
+    result = invoke(runner, "detect", path)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith("mixed:en,en,en,fr,fr")
+    assert "mixed languages: paragraphs 4, 5 of 5 in French" in result.stderr

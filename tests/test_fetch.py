@@ -51,9 +51,18 @@ class Handler(BaseHTTPRequestHandler):
                                        Content_Encoding="gzip"),
             "/declared-big": lambda: self.send(200, b"<p>small</p>", "text/html", length="999999999"),
             "/empty": lambda: self.send(200, b"   ", "text/html"),
+            "/to-ftp": lambda: self.send(302, b"", "text/html", Location=self.server.ftp_url),
+            "/to-file": lambda: self.send(301, b"", "text/html", Location="file:///etc/passwd"),
+            "/hop-to-ftp": lambda: self.send(302, b"", "text/html", Location="/to-ftp"),
+            "/short": lambda: self.send(200, ARTICLE.encode()[:40], "text/html", length=str(len(ARTICLE))),
+            "/cut-gzip": lambda: self.send(200, gzip.compress(ARTICLE.encode())[:-12], "text/html",
+                                           Content_Encoding="gzip"),
+            "/brotli": lambda: self.send(200, b"\x1b\x03", "text/html", Content_Encoding="br"),
         }
         if self.path == "/endless":
             self.endless()
+        elif self.path in ("/trickle-body", "/trickle-headers"):
+            self.trickle(headers=self.path == "/trickle-headers")
         elif self.path == "/slow":
             time.sleep(SLOW_SECONDS)
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up
@@ -62,6 +71,23 @@ class Handler(BaseHTTPRequestHandler):
             routes[self.path]()
         else:
             self.send(404, b"", "text/plain")
+
+    def trickle(self, headers: bool):
+        """One byte every 0.1 s, far below any per-operation timeout, for 30 s."""
+        self.protocol_version = "HTTP/1.0"
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError, OSError):
+            if headers:
+                for byte in b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nX-Slow: " + b"x" * 300:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(300):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.1)
 
     def endless(self):
         """A body with no Content-Length, larger than any cap the tests set: the client must stop."""
@@ -75,8 +101,30 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def server():
+def ftp():
+    """A listener standing in for an FTP server: it counts connections and never answers."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(0.2)
+    seen = []
+
+    def accept():
+        while listener.fileno() != -1:
+            try:
+                seen.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield f"ftp://user:secret@127.0.0.1:{listener.getsockname()[1]}/article.txt", seen
+    listener.close()
+
+
+@pytest.fixture(scope="module")
+def server(ftp):
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.ftp_url = ftp[0]
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -151,3 +199,37 @@ def test_empty_page_and_bad_scheme(server):
         fetch_url(f"{server}/empty")
     with pytest.raises(InputError, match="not an http"):
         fetch_url("ftp://127.0.0.1/file")
+
+
+@pytest.mark.parametrize("path", ["/to-ftp", "/hop-to-ftp", "/to-file"])
+def test_redirects_leave_http_never(server, ftp, path):
+    with pytest.raises(InputError, match="follows http\\(s\\) redirects only"):
+        fetch_url(f"{server}{path}")
+    time.sleep(0.3)
+    assert ftp[1] == []  # the FTP server was never contacted, no login was sent
+
+
+@pytest.mark.parametrize("path", ["/trickle-body", "/trickle-headers"])
+def test_total_deadline_stops_a_trickling_server(server, path):
+    start = time.perf_counter()
+    with pytest.raises(InputError, match=r"no complete answer within 1 s"):
+        fetch_url(f"{server}{path}", timeout=5, deadline=1)
+    assert time.perf_counter() - start < 3
+
+
+def test_body_shorter_than_its_content_length_is_an_error(server):
+    with pytest.raises(InputError, match=r"the body ended after 40 of the \d+ bytes its Content-Length announced"):
+        fetch_url(f"{server}/short")
+
+
+def test_cut_gzip_body_and_unknown_encoding_are_errors(server):
+    with pytest.raises(InputError, match="cut short"):
+        fetch_url(f"{server}/cut-gzip")
+    with pytest.raises(InputError, match="unsupported Content-Encoding 'br'"):
+        fetch_url(f"{server}/brotli")
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://", "http://127.0.0.1:99999/", "https://exa mple.com/"])
+def test_malformed_urls_are_one_line_errors(url):
+    with pytest.raises(InputError):
+        fetch_url(url, timeout=2, deadline=3)

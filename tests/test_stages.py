@@ -171,3 +171,192 @@ def test_backend_resolution_by_device():
     assert resolve_backend("auto", torch.device("cuda")) == "torch"
     with pytest.raises(DeviceError, match="CPU only"):
         resolve_backend("int8", torch.device("cuda"))
+
+
+# -- local model directories: checked before loading, generation settings of their own -----------------
+
+def _broken_copy(source, target, change):
+    import shutil
+
+    shutil.copytree(source, target)
+    change(target)
+    return target
+
+
+def _edit_config(**changes):
+    import json
+
+    def change(directory):
+        config = json.loads((directory / "config.json").read_text())
+        config.update(changes)
+        (directory / "config.json").write_text(json.dumps(config))
+
+    return change
+
+
+def _truncate(name):
+    def change(directory):
+        data = (directory / name).read_bytes()
+        (directory / name).write_bytes(data[: len(data) // 3])
+
+    return change
+
+
+def _remove(*names):
+    def change(directory):
+        for name in names:
+            (directory / name).unlink()
+
+    return change
+
+
+BROKEN_MODELS = {
+    "broken-config": (lambda d: (d / "config.json").write_text('{"model_type": "bart",'), "config.json is not valid JSON"),
+    "gpt2": (_edit_config(model_type="gpt2"), "a gpt2 model is not a sequence-to-sequence model"),
+    "auto-map": (_edit_config(auto_map={"AutoModelForSeq2SeqLM": "modeling_evil.Evil"}),
+                 "asks for custom code (auto_map: modeling_evil.Evil)"),
+    "unknown-type": (_edit_config(model_type="evil-net"), "unknown model_type 'evil-net'"),
+    "no-weights": (_remove("model.safetensors"), "no weights"),
+    "corrupt-safetensors": (_truncate("model.safetensors"), "model.safetensors is damaged"),
+    "no-tokenizer": (_remove("tokenizer.json", "tokenizer_config.json"), "no tokenizer"),
+    "broken-generation-config": (lambda d: (d / "generation_config.json").write_text("{oops"),
+                                 "generation_config.json is not valid JSON"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_MODELS))
+def test_bad_model_directory_is_named_with_what_is_wrong(tiny_models, tmp_path, case):
+    change, message = BROKEN_MODELS[case]
+    directory = _broken_copy(tiny_models["bart"], tmp_path / case, change)
+    with pytest.raises(ModelNotAvailable) as caught:
+        models.resolve(str(directory), "summarization")
+    assert str(caught.value).startswith(f"model directory {directory}: ") and message in str(caught.value)
+
+
+def test_bad_model_directories_through_the_cli_fail_before_any_work(tiny_models, tmp_path, seeds):
+    from typer.testing import CliRunner
+
+    from mlsum.cli import app
+
+    gpt2 = _broken_copy(tiny_models["bart"], tmp_path / "gpt2", _edit_config(model_type="gpt2"))
+    runner = CliRunner()
+    for args in (["summarize", "-m", gpt2], ["summarize", "--translation-model", gpt2], ["translate", "-m", gpt2]):
+        result = runner.invoke(app, [*map(str, args), "--device", "cpu", str(tmp_path / "missing.txt")])
+        assert result.exit_code == 1 and result.stderr.count("\n") == 1  # the input was never looked at
+        assert str(gpt2) in result.stderr and "not a sequence-to-sequence model" in result.stderr
+
+
+def test_model_that_passes_the_checks_but_fails_to_load_is_one_line(tiny_models, tmp_path, seeds):
+    from mlsum import Document, Pipeline
+
+    shape = _broken_copy(tiny_models["bart"], tmp_path / "shape", _edit_config(d_model=64))
+    pipe = Pipeline(model=str(shape), device="cpu")
+    with pytest.raises(ModelNotAvailable, match=rf"^model directory {shape}: cannot load it"):
+        pipe.summarize([Document(id="a", text=seeds[0].read_text(), language="en")])
+
+
+def test_local_folder_gets_generation_settings(tiny_models, tmp_path):
+    plain = _broken_copy(tiny_models["bart"], tmp_path / "plain", _remove("generation_config.json"))
+    spec, _ = models.resolve(str(plain), "summarization")
+    assert spec.generation.max_new_tokens == 142 and spec.generation.min_new_tokens == 56  # BART's CNN defaults
+    own, _ = models.resolve(str(tiny_models["bart"]), "summarization")
+    assert own.generation.max_new_tokens == 63 and own.generation.num_beams == 1  # its max_length=64, num_beams=1
+    translator, _ = models.resolve(str(tiny_models["marian"]), "translation")
+    assert translator.generation.max_new_tokens == 63 and translator.generation.min_new_tokens is None
+
+
+def test_no_transformers_length_warning_for_a_local_folder(tiny_models, tmp_path, seeds):
+    import subprocess
+    import sys
+
+    plain = _broken_copy(tiny_models["bart"], tmp_path / "plain", _remove("generation_config.json"))
+    code = ("import warnings, sys\nwarnings.simplefilter('always')\nfrom mlsum import models, Generation\n"
+            "from mlsum.summarize import summarize_texts\n"
+            f"m = models.load({str(plain)!r}, 'summarization', device='cpu', backend='torch')\n"
+            f"print(summarize_texts(m, [open({str(seeds[0])!r}).read()], Generation(num_beams=1, max_new_tokens=8))[0].text)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "max_length" not in run.stderr and "generation flags are not valid" not in run.stderr
+
+
+@pytest.mark.parametrize("settings,message", [
+    (dict(min_new_tokens=50, max_new_tokens=5), "--min-new-tokens 50 is more than --max-new-tokens 5"),
+    (dict(num_beams=0), "--num-beams must be an integer of at least 1"),
+])
+def test_impossible_generation_settings_are_refused(settings, message):
+    from mlsum.errors import UsageError
+
+    with pytest.raises(UsageError, match=message):
+        Generation(**settings)
+
+
+def test_one_bound_asked_for_moves_the_default_other_bound():
+    defaults = Generation(max_new_tokens=142, min_new_tokens=56)
+    assert defaults.merged(Generation(max_new_tokens=5)).kwargs() == {"max_new_tokens": 5, "min_new_tokens": 5}
+    assert defaults.merged(Generation(min_new_tokens=200)).kwargs() == {"max_new_tokens": 200, "min_new_tokens": 200}
+
+
+def test_greedy_decoding_drops_beam_only_settings():
+    assert Generation(num_beams=1, length_penalty=2.0, early_stopping=True, max_new_tokens=9).kwargs() == {
+        "num_beams": 1, "max_new_tokens": 9}
+
+
+# -- summaries that come back empty ---------------------------------------------------------------------
+
+def test_long_article_whose_part_summaries_are_empty(tiny, tmp_path, seeds):
+    """60k characters, a 64-token encoder, and one-token outputs that decode to nothing: the part
+    summaries joined are only separators, too long for the encoder yet without a sentence."""
+    small = models.load(str(tiny.build_bart(tmp_path / "small", max_position_embeddings=64)), "summarization",
+                        device="cpu", backend="torch")
+    text = ("\n\n".join(p.read_text() for p in seeds) * 8)[:60_000]
+    [summary] = summarize_texts(small, [text], Generation(num_beams=1, max_new_tokens=1, min_new_tokens=0),
+                                batch_size=64)
+    assert summary.text == "" and summary.parts > 1
+
+
+def test_empty_summary_is_a_failure(tiny_models, seeds):
+    from mlsum import Document, Pipeline
+
+    pipe = Pipeline(model=str(tiny_models["bart"]), device="cpu",
+                    generation=Generation(num_beams=1, max_new_tokens=1, min_new_tokens=0))
+    [doc] = pipe.run([Document(id="a", text=seeds[0].read_text())])
+    assert doc.error and "empty summary" in doc.error and doc.summary is None
+
+
+# -- language: capitals, mixed articles -------------------------------------------------------------------
+
+def test_english_in_capitals_is_english(seeds):
+    from mlsum.detect import detect
+
+    for paragraph in [p for p in seeds[1].read_text().split("\n\n") if len(p) > 80][:6]:
+        assert detect(paragraph.upper())[0] == "en"
+
+
+FRENCH_PARAGRAPHS = [
+    "De violents combats opposaient mardi l'armée syrienne à une coalition de rebelles menée par des "
+    "islamistes radicaux, qui tentent d'avancer vers la ville stratégique de Hama, selon une ONG.",
+    "L'armée syrienne a annoncé avoir envoyé des renforts dans la région, ce qui a permis de ralentir la "
+    "progression des rebelles au cours des deux derniers jours.",
+]
+
+
+def test_mixed_article_translates_only_its_french_paragraphs(tiny_models, seeds):
+    from mlsum import Document, Pipeline
+
+    english = [p for p in seeds[0].read_text().split("\n\n") if len(p.split()) > 15][:4]
+    text = "\n\n".join(english[:2] + FRENCH_PARAGRAPHS + english[2:])
+    pipe = Pipeline(translation_model=str(tiny_models["marian"]), device="cpu", lang=None,
+                    generation=Generation(num_beams=1))
+    [doc] = pipe.translate([pipe.prepare(Document(id="m", text=text))])
+    assert doc.language == "en" and doc.paragraph_languages == ["en", "en", "fr", "fr", "en", "en"]
+    assert doc.translated and any("paragraphs 3, 4 of 6 in French" in w for w in doc.warnings)
+    before, after = doc.original.split("\n\n"), doc.text.split("\n\n")
+    assert [b == a for b, a in zip(before, after)] == [True, True, False, False, True, True]
+
+
+def test_english_article_with_a_short_french_line_is_not_mixed(seeds):
+    from mlsum import Document, Pipeline
+
+    text = seeds[0].read_text() + "\n\nLe Monde avec AFP\n"
+    [doc] = [Pipeline().prepare(Document(id="e", text=text))]
+    assert doc.language == "en" and doc.paragraph_languages is None

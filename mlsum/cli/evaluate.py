@@ -11,7 +11,7 @@ import typer
 
 from ..document import Document
 from ..errors import InputError
-from .common import Inputs, LangOpt, Quiet, run_command, user_errors
+from .common import AllowAnyPath, Inputs, LangOpt, Quiet, run_command, user_errors
 
 AsJsonFigures = Annotated[bool, typer.Option("--json", help="One JSON object per input: id and figures.")]
 Predictions = Annotated[list[str], typer.Option(
@@ -34,7 +34,7 @@ Seed = Annotated[int, typer.Option("--seed", min=1, metavar="N", help="Seed of e
 
 
 def figures(inputs: Inputs, as_json: AsJsonFigures = False, lang: LangOpt = None,
-            quiet: Quiet = False) -> None:
+            allow_any_path: AllowAnyPath = False, quiet: Quiet = False) -> None:
     """List the figures (numbers, amounts, dates, distances...) of each cleaned article."""
     from ..api import Pipeline
     from ..figures import extract_figures
@@ -53,7 +53,7 @@ def figures(inputs: Inputs, as_json: AsJsonFigures = False, lang: LangOpt = None
     with user_errors():
         pipe = Pipeline(lang=lang.value if lang else None)
         run_command(inputs, lambda docs: [pipe.prepare(d) for d in docs], as_json=as_json, quiet=quiet,
-                    render=render, record=record)
+                    render=render, record=record, allow_any_path=allow_any_path)
 
 
 def _shown_value(figure: dict[str, Any]) -> str:

@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from .common import user_errors
+from .common import Group, user_errors
 
 models_app = typer.Typer(help="List known checkpoints; pull one into the Hugging Face cache.",
-                         invoke_without_command=True)
+                         invoke_without_command=True, cls=Group)
 
 
 @models_app.callback()

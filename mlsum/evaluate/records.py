@@ -153,6 +153,8 @@ def read_source(directory: Path, id_: str, where: str = "") -> list[str]:
 
 def labelled_source(directory: Path, id_: str, where: str = "") -> list[tuple[str, str]]:
     """:func:`read_source`'s texts, each with what it is."""
+    if Path(id_).name != id_ or id_ in (".", ".."):  # an id like "../secret" must not leave the folder
+        raise InputError(f"{where or id_}: id {id_!r} is not a file name, so it has no source file in {directory}")
     candidates = sorted(Path(p) for p in glob.glob(str(directory / f"{glob.escape(id_)}.*")))
     if not candidates:
         raise InputError(f"{where or id_}: no source file {directory}/{id_}.* for this id")
