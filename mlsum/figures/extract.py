@@ -23,7 +23,7 @@ from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, APPROXIMATE_NUMBERS, CL
                       LANGS, MAGNITUDES, MONTHS, NON_NOUN_ENDINGS, NUMBER_WORDS, ORDINAL_IDIOMS,
                       RANK_BEFORE, SCALES, SCORE_AFTER, SCORE_BEFORE, UNITS, VAGUE, WEAK_UNITS, WEEKDAYS,
                       YEAR_PREPOSITIONS)
-from .numbers import concepts, decimals, parse_digits, read_number_words
+from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
 from ..vocab import clock
 
 Concepts = tuple[str, ...]  # what one word names (see numbers.concepts)
@@ -334,9 +334,9 @@ class _Reader:
         after = P.NEXT_WORD.match(self.low, m.end())
         if before is not None and before.group(1) in SCORE_BEFORE:
             return True
-        if after is not None and after.group(1) in SCORE_AFTER and (
-                before is None or before.group(1) in ("a", "the", "their", "his", "her", "its", "un", "une")):
-            return True
+        following = P.WORDS_AHEAD.match(self.low, m.end())
+        if following is not None and any(w in SCORE_AFTER for w in following.group().split()):
+            return True  # "a 4-2 defeat", "a 2-1 premier league win", "from 2-0 down"
         if (after is None or after.group(1) in FUNCTION_WORDS[self.lang]) and before is not None \
                 and self.text[before.start(1)].isupper() and int(m.group("a")) <= 15 >= int(m.group("b")):
             return True  # "Chelsea beat QPR 1-0 at Loftus Road"
@@ -413,8 +413,9 @@ class _Reader:
             fraction = self._fraction(start, start, word, 1)  # "a third of voters"
             if fraction:
                 return fraction[0]
-        if noun is None and not P.NUMBER_NEXT[self.lang].match(self.low, end):
-            return None  # "came fifth"; but "the first 24 hours" ranks hours
+        if noun is None and word in ("first", "premier", "première") and not re.search(
+                r"(?:the|le|la|came|come|finished|finish|placed|to|in|au|en)\s+$", self.low[max(0, start - 10):start]):
+            return None  # "first, ...", "at first", "first met": an adverb; "came first", "the first" rank
         if noun is not None and self._not_a_rank(word, noun.split()[0].lower()):
             return None
         return self._figure(start, end, value, None, "ordinal", noun=noun, qualifier=self._hedge(start))
@@ -580,8 +581,9 @@ class _Reader:
             lower = m.group(1).lower()
             if lower in stop or lower in _ALL_NUMBER_WORDS or lower in months or lower in weekdays:
                 break
-            if self.lang == "en" and lower.endswith(NON_NOUN_ENDINGS) and (words or lower.endswith("ly")):
-                break
+            if self.lang == "en" and lower.endswith(NON_NOUN_ENDINGS) and (
+                    words or lower.endswith("ly") or not known_concept(lower)):
+                break  # "14 people killed", "the 68-year-old described"; but "two injured"
             words.append(m.group(1))
             pos = m.end()
             if self.lang == "fr":

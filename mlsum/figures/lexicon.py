@@ -211,10 +211,9 @@ RANK_BEFORE = {"no", "no.", "number", "numéro", "n°", "nº", "num"}
 SCORE_BEFORE = {"won", "win", "beat", "beating", "beaten", "lost", "lose", "losing", "defeated", "drew",
                 "draw", "led", "lead", "leading", "trailed", "trailing", "thrashed", "edged", "gagné",
                 "battu", "perdu", "mené", "menait", "l'emporte", "victory", "defeat", "at", "to"}
-SCORE_AFTER = {"win", "victory", "defeat", "loss", "draw", "lead", "scoreline", "home", "away",
-               "aggregate", "victoire", "défaite", "succès", "revers", "nul", "thrashing", "triumph",
-               "success", "reverse", "semi-final", "final", "quarter-final", "in", "on", "at", "against",
-               "over", "with", "after", "to", "and", "but"}
+SCORE_AFTER = {"win", "victory", "defeat", "loss", "draw", "lead", "scoreline", "aggregate", "down",
+               "victoire", "défaite", "succès", "revers", "nul", "thrashing", "triumph", "reverse", "wins",
+               "victories", "defeats", "draws", "home", "away"}
 # French prepositions after which "7 heures", "19 h" is a time of day, not a duration.
 CLOCK_BEFORE = {"à", "vers", "dès", "jusqu'à", "avant"}
 

@@ -7,13 +7,14 @@ Each summary figure gets a status and the basis for it:
   rounding allowed for, number words read). Basis `same thing` when what it counts agrees too (same
   noun, synonym or French equivalent, or shared words around both); `same value` when the value is
   there but the checker cannot tell whether it counts the same thing (a paraphrase it does not know:
-  "870 infections" / "870 people infected" is fine, and a guess would cry wolf); `computed` when it is
-  the sum or difference of two figures stated together ("five" for "three men and two women").
+  "870 infections" / "870 people infected" is fine, and a guess would cry wolf).
 - `contradicted`: a source gives another value for the same thing (same counted noun, or for measures,
   dates and ages the same surroundings), and does not give this value for it. Basis `other value`.
 - `unsupported`: no source states this value, nor another for the same thing (basis `not found`); or
   the value appears only for other things, named, while the summary's own thing appears with no value
-  (basis `other thing`: "300,000 jobs" where the article's 300 000 are cars and its jobs are uncounted).
+  (basis `other thing`: "the first round" where the article's only "first" is a first half); or it is
+  the sum or difference of two figures stated together (basis `computed`: "five" for "three men and
+  two women"), which may be right but is not stated: never `contradicted`.
 
 Vague quantities ("dozens", "a few") are checked too but never scored.
 """
@@ -31,14 +32,15 @@ from typing import Any
 from .extract import Figure, extract_figures
 from .lexicon import HEDGES, MAGNITUDES, VAGUE_RANGES
 from .numbers import concepts, known_concept
+from .patterns import SCORE
 from .units import convert, convert_temperature
 
 SUPPORTED, UNSUPPORTED, CONTRADICTED = "supported", "unsupported", "contradicted"
 STATUSES = (SUPPORTED, CONTRADICTED, UNSUPPORTED)
 SAME_THING, SAME_VALUE, COMPUTED = "same thing", "same value", "computed"
 OTHER_VALUE, OTHER_THING, NOT_FOUND = "other value", "other thing", "not found"
-BASES = {SUPPORTED: (SAME_THING, SAME_VALUE, COMPUTED), CONTRADICTED: (OTHER_VALUE,),
-         UNSUPPORTED: (OTHER_THING, NOT_FOUND)}
+BASES = {SUPPORTED: (SAME_THING, SAME_VALUE), CONTRADICTED: (OTHER_VALUE,),
+         UNSUPPORTED: (COMPUTED, OTHER_THING, NOT_FOUND)}
 
 # Kinds whose identity is the noun they count; the others are identified by their unit or calendar.
 _NOUN_KINDS = {"count", "ordinal", "rank", "percent", "fraction", "vague", "magnitude"}
@@ -46,6 +48,7 @@ _CONVERSION_TOLERANCE = 0.025  # "20 km (12 miles)": 20 km is 12.4 miles
 _MEASURES = {"distance", "duration", "area", "mass", "volume", "speed", "energy", "power"}
 _FRACTION_POINTS = 3.5  # "a third" for 33 %, 35 %; not for 30 %
 _COMPUTED_WINDOW = 200  # two figures summed or subtracted are stated within this many characters
+_ROUNDING_SHARE = 0.03  # "1.8 million" for 1,765,000, "£10m" for £10.25m; not "$2 billion" for $1.8bn
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 
 
@@ -84,6 +87,15 @@ class SourceIndex:
     def counted(self) -> frozenset[str]:
         """Concepts of the nouns the source counts with a figure."""
         return frozenset(c for f in self.figures for c in f.nouns)
+
+    @cached_property
+    def scores(self) -> list[Figure]:
+        """Every "3-2" of the source, whatever the words around it: an article may give a score where
+        nothing says it is one ("a 7-6, 1-6, 6-3 progression")."""
+        low = self.text.lower()
+        return [Figure(m.group(), m.start(), m.end(), None, None, "score",
+                       iso=f"{int(m.group('a'))}-{int(m.group('b'))}", lang=self.lang, text_lower=low)
+                for m in SCORE.finditer(low)]
 
     @cached_property
     def numbers(self) -> list[Figure]:
@@ -182,12 +194,12 @@ def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureM
             return FigureMatch(figure, SUPPORTED, *same[0], SAME_VALUE)
         if other is not None:
             return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
-        if figure.kind in ("ordinal", "rank", "age"):
+        if figure.kind in ("ordinal", "rank"):
             return FigureMatch(figure, UNSUPPORTED, *same[0], OTHER_THING)
         return FigureMatch(figure, SUPPORTED, *same[0], SAME_VALUE)
     computed = _first(_computed_support, figure, indexes)
-    if computed is not None:
-        return FigureMatch(figure, SUPPORTED, *computed, COMPUTED)
+    if computed is not None:  # may be right, but the checker does not vouch for arithmetic
+        return FigureMatch(figure, UNSUPPORTED, *computed, COMPUTED)
     if other is not None:
         return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
     return FigureMatch(figure, UNSUPPORTED, basis=NOT_FOUND)
@@ -299,8 +311,10 @@ def supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
         yield from _magnitude_supports(figure, index)
     elif kind == "date":
         yield from (c for c in groups["date"] if _same_date(figure.iso, c.iso, index))
-    elif kind in ("time", "score"):
-        yield from (c for c in groups[kind] if _same_iso(figure, c))
+    elif kind == "time":
+        yield from (c for c in groups["time"] if c.iso == figure.iso)
+    elif kind == "score":
+        yield from (c for c in index.scores if _same_iso(figure, c))
     elif kind == "year":
         yield from (c for c in groups["number"] if c.value == figure.value)
         yield from (c for c in groups["date"] if c.iso.startswith(f"{int(figure.value)}-"))
@@ -358,20 +372,25 @@ def _rounds_to(figure: Figure, value: float) -> bool:
         step = 10 ** -figure.decimals
     else:
         return False
-    return abs(value - figure.value) < step / 2 + 1e-9 and abs(value - figure.value) > 0
+    difference = abs(value - figure.value)
+    return 0 < difference < step / 2 + 1e-9 and difference <= _ROUNDING_SHARE * abs(value)
 
 
 def _within_hedge(figure: Figure, value: float) -> bool:
-    """Whether a hedged figure ("about 300,000", "more than 50") is true of `value`: "more than 50" of
-    anything up to half as much again (63, not 45 nor 200), "nearly 300" of a fifth less at most, "about
-    300,000" within half its rounding step or a tenth."""
+    """Whether a hedged figure is true of `value`, read as a news reader reads it: a round figure after
+    "more than" stands for up to a third more ("more than 50" for 63, not for 70; "more than 300,000"
+    for 310,000), an exact one for itself ("at least 14" is not how one writes 16); "nearly"/"almost"
+    for a little less (within its rounding step); "up to" is a cap, stated exactly; "about" for what
+    rounds to it or lies within a tenth."""
     direction = HEDGES.get(figure.qualifier)
     x = figure.value
     step = _rounding_step(figure)
     if direction == "above":
-        return x <= value <= max(1.5 * x, x + step)
+        return x <= value <= (1.3 * x if step >= 10 else x)
+    if figure.qualifier in ("up to", "jusqu'à"):
+        return value == x
     if direction == "below":
-        return min(0.8 * x, x - step) <= value <= x
+        return x - max(step, 0.05 * x) <= value <= x
     return abs(value - x) <= max(step / 2, 0.1 * abs(x))
 
 
@@ -433,8 +452,13 @@ def _computed_support(figure: Figure, index: SourceIndex) -> Figure | None:
 def _agrees(figure: Figure, candidate: Figure) -> bool:
     """Whether two figures stating the same value say it of the same thing: one's noun is named next
     to the other ("11 villages" / "11 towns and villages", "killed 500,000 people" / "500 000 morts"),
-    or two words around them are shared. Measures, dates and times are what their unit says, unless
-    both count a named noun that differs."""
+    or two words around them are shared. An ordinal or a rank is what it ranks: its noun decides
+    ("first round" is not "first half", however alike their sentences). Measures, dates and times are
+    what their unit says, unless both count a named noun that differs."""
+    if figure.kind in ("ordinal", "rank") and figure.nouns:
+        if candidate.kind != figure.kind:
+            return False
+        return bool(figure.nouns & (candidate.nouns or candidate.near))
     if _nouns_meet(figure, candidate):
         return True
     if len(figure.context & candidate.context) >= 2:
