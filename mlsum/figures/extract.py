@@ -106,7 +106,9 @@ class Figure:
         """Concepts of the words of the counted noun ("car bombs" → {car, bomb})."""
         if not self.noun:
             return frozenset()
-        return frozenset(c for w in self.noun.split() for c in _content_concepts(w.lower(), self.lang))
+        words = self.noun.lower().replace(" - ", "-").split()
+        words += [part for w in words if "-" in w for part in w.split("-") if part]  # "semi-final": final
+        return frozenset(c for w in words for c in _content_concepts(w, self.lang))
 
     def to_dict(self) -> dict[str, Any]:
         record = {"text": self.text, "start": self.start, "end": self.end, "value": self.value,
@@ -338,7 +340,7 @@ class _Reader:
         if following is not None and any(w in SCORE_AFTER for w in following.group().split()):
             return True  # "a 4-2 defeat", "a 2-1 premier league win", "from 2-0 down"
         if (after is None or after.group(1) in FUNCTION_WORDS[self.lang]) and before is not None \
-                and self.text[before.start(1)].isupper() and int(m.group("a")) <= 15 >= int(m.group("b")):
+                and self.text[before.start(1)].isupper():
             return True  # "Chelsea beat QPR 1-0 at Loftus Road"
         return bool(P.SCORE.match(self.low, m.end() + 1)) or bool(
             re.search(r"\d\s?[-–]\s?\d\s*,?\s*$", self.low[max(0, m.start() - 8):m.start()]))

@@ -109,9 +109,10 @@ def _units() -> dict[str, tuple[str, str]]:
         ("milliliter", "volume"): "ml, millilitre, millilitres",
         ("gallon", "volume"): "gallon, gallons",
         ("oil_barrel", "volume"): "barrel, barrels",
-        ("mile / hour", "speed"): "mph, miles per hour, miles an hour",
+        ("mile / hour", "speed"): "mph, miles per hour, miles an hour, miles-per-hour",
         ("kilometer / hour", "speed"): "km/h, kph, kmh, kilometres per hour, kilometers per hour, "
-                                       "kilometres an hour, kilomètres-heure, kilomètres par heure",
+                                       "kilometres an hour, kilometers an hour, km per hour, km an hour, "
+                                       "kilomètres-heure, kilomètres par heure, km par heure",
         ("knot", "speed"): "knot, knots, noeuds, nœuds",
         ("kilowatt * hour", "energy"): "kwh, kilowatt-hours, kilowatt hours",
         ("megawatt * hour", "energy"): "mwh, megawatt-hours, megawatt hours",
@@ -227,7 +228,7 @@ FUNCTION_WORDS = {
         do does did done can could would should will shall may might must near off out up down per
         against among between through across along around toward towards within upon via behind beyond
         amid despite including one ones he she they we you i me him them us said says say told
-        according
+        according ever
     """.split()),
     "fr": set("""
         le la les l' un une des du de d' à au aux ce cet cette ces son sa ses leur leurs notre nos votre

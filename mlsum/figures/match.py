@@ -50,6 +50,9 @@ _FRACTION_POINTS = 3.5  # "a third" for 33 %, 35 %; not for 30 %
 _COMPUTED_WINDOW = 200  # two figures summed or subtracted are stated within this many characters
 _ROUNDING_SHARE = 0.03  # "1.8 million" for 1,765,000, "£10m" for £10.25m; not "$2 billion" for $1.8bn
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
+_OCCASIONS = frozenset(concepts("times")) | frozenset(concepts("fois", "fr"))
+_BARE_MATCHES = {"money", "percent", "duration", "distance", "area", "mass", "volume", "speed", "energy",
+                 "power", "temperature", "age"}
 
 
 def _group(figure: Figure) -> str:
@@ -188,6 +191,10 @@ def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureM
         if _agrees(figure, candidate):
             return FigureMatch(figure, SUPPORTED, candidate, position, SAME_THING)
     other = _first(find_contradiction, figure, indexes)
+    if same and _ranks_a_noun(figure):  # "the first round" is not the article's "first half"
+        if other is not None:
+            return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
+        return FigureMatch(figure, UNSUPPORTED, *same[0], OTHER_THING)
     if same:
         if not all(_disagrees(figure, c, index) for c, position in same
                    for p, index in indexes if p == position):
@@ -339,6 +346,8 @@ def supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
             yield from (c for c in groups["fraction"] if abs(100 * c.value - figure.value) <= _FRACTION_POINTS)
         elif kind == "count" and figure.value.is_integer() and figure.value < 120:
             yield from (c for c in groups["age"] if c.value == figure.value)
+        if kind == "count" and figure.noun is None:  # a bare number claims only its value: "£1m" has it
+            yield from (c for c in index.figures if c.value == figure.value and c.kind in _BARE_MATCHES)
 
 
 def _same_iso(figure: Figure, candidate: Figure) -> bool:
@@ -455,10 +464,12 @@ def _agrees(figure: Figure, candidate: Figure) -> bool:
     or two words around them are shared. An ordinal or a rank is what it ranks: its noun decides
     ("first round" is not "first half", however alike their sentences). Measures, dates and times are
     what their unit says, unless both count a named noun that differs."""
-    if figure.kind in ("ordinal", "rank") and figure.nouns:
+    if _ranks_a_noun(figure):
         if candidate.kind != figure.kind:
             return False
-        return bool(figure.nouns & (candidate.nouns or candidate.near))
+        if candidate.nouns:
+            return bool(figure.nouns & (candidate.nouns | candidate.near))
+        return bool(figure.near & candidate.near) or len(figure.context & candidate.context) >= 2
     if _nouns_meet(figure, candidate):
         return True
     if len(figure.context & candidate.context) >= 2:
@@ -507,6 +518,12 @@ def find_contradiction(figure: Figure, index: SourceIndex) -> Figure | None:
         if overlap >= needed and overlap > best_overlap:
             best, best_overlap = candidate, overlap
     return best
+
+
+def _ranks_a_noun(figure: Figure) -> bool:
+    """An ordinal or rank of a named thing ("first round", "second gold"), whose identity is that noun;
+    "the third time" ranks an occasion, which only the sentence identifies."""
+    return figure.kind in ("ordinal", "rank") and bool(figure.nouns) and not figure.nouns <= _OCCASIONS
 
 
 def _nouns_meet(figure: Figure, candidate: Figure) -> bool:

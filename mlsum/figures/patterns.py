@@ -151,5 +151,5 @@ RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|à|au|and|et|or|ou)\s+(?:(?:lundi|ma
                        r"|\s?[-–]\s?")
 DECADE = re.compile(r"(?P<digits>\d{4}|\d0)['’]?s(?!\w)")
 ROMAN_CENTURY = re.compile(r"(?<![\w])(?P<roman>[ivxlc]{1,7})(?:e|ème|eme)\s+(?P<noun>siècles?)(?!\w)")
-WORDS_AHEAD = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){1,3}")
+WORDS_AHEAD = re.compile(r"(?:\s+-?\s*[^\W\d_][\w'’-]*){1,5}")
 FRACTION_OF = re.compile(r"\s+(?:of\b|des\b|de\b|d['’]|du\b)")
