@@ -30,7 +30,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from .extract import Figure, extract_figures
-from .lexicon import HEDGES, MAGNITUDES, VAGUE_RANGES
+from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, MAGNITUDES, SCALES, VAGUE_RANGES
 from .numbers import concepts, known_concept
 from .patterns import SCORE
 from .units import convert, convert_temperature
@@ -333,7 +333,7 @@ def supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
         yield from (c for c in groups["temperature"] if _same_temperature(figure, c))
     elif kind == "fraction":
         yield from (c for c in groups["fraction"] if abs(c.value - figure.value) < 0.01)
-        yield from (c for c in groups["percent:%"] if abs(c.value - 100 * figure.value) <= _FRACTION_POINTS)
+        yield from (c for c in groups["percent:%"] if _fraction_is(figure, c.value))
     elif kind == "age":
         yield from (c for c in groups["age"] if _same_value(figure, c))
         yield from (c for c in groups["number"] if c.kind == "count" and c.noun is None
@@ -346,8 +346,21 @@ def supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
             yield from (c for c in groups["fraction"] if abs(100 * c.value - figure.value) <= _FRACTION_POINTS)
         elif kind == "count" and figure.value.is_integer() and figure.value < 120:
             yield from (c for c in groups["age"] if c.value == figure.value)
-        if kind == "count" and figure.noun is None:  # a bare number claims only its value: "£1m" has it
-            yield from (c for c in index.figures if c.value == figure.value and c.kind in _BARE_MATCHES)
+        if kind == "count":
+            yield from _bare_supports(figure, index)
+
+
+def _bare_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
+    """A number without a unit of its own claims only its value, which any source figure may carry:
+    "110,000" (no noun) or "a 1m bill" (a scaled count) in "£110,000", "£1m"; and a number before a
+    detached letter may be a unit or a scale ("a 46 m well", "a 10.25 m loan" for "46m", "£10.25m")."""
+    first = figure.noun.split()[0].lower() if figure.noun else None
+    if figure.noun is not None and figure.scale == 1 and first not in AMBIGUOUS_SHORT_UNITS:
+        return
+    values = {figure.value}
+    if first in SCALES:
+        values.add(figure.value * SCALES[first])
+    yield from (c for c in index.figures if c.value in values and c.kind in _BARE_MATCHES)
 
 
 def _same_iso(figure: Figure, candidate: Figure) -> bool:
@@ -411,6 +424,15 @@ def _rounding_step(figure: Figure) -> float:
     while value % (step * 10) == 0:
         step *= 10
     return step
+
+
+def _fraction_is(figure: Figure, percent: float) -> bool:
+    """"a third" of 33 %, "more than half" of 58 %."""
+    if figure.qualifier:
+        scaled = Figure(figure.text, figure.start, figure.end, 100 * figure.value, "%", "percent",
+                        qualifier=figure.qualifier)
+        return _within_hedge(scaled, percent)
+    return abs(percent - 100 * figure.value) <= _FRACTION_POINTS
 
 
 def _same_temperature(figure: Figure, candidate: Figure) -> bool:
