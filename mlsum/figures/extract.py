@@ -18,7 +18,7 @@ from typing import Any
 import roman
 
 from . import patterns as P
-from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, APPROXIMATE_NUMBERS, CLOCK_BEFORE,
+from .lexicon import (AGE_BEFORE, MONTH_PREPOSITIONS, AMBIGUOUS_SHORT_UNITS, APPROXIMATE_NUMBERS, CLOCK_BEFORE,
                       CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS, CURRENCY_WORDS, FRACTIONS, FUNCTION_WORDS,
                       LANGS, MAGNITUDES, MONTHS, NON_NOUN_ENDINGS, NUMBER_WORDS, ORDINAL_IDIOMS,
                       RANK_BEFORE, SCALES, SCORE_AFTER, SCORE_BEFORE, UNITS, VAGUE, WEAK_UNITS, WEEKDAYS,
@@ -124,6 +124,7 @@ _CONTEXT_CHARS = 80
 _SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 _CLAUSE_MARKS = (",", ";", ":", "(", ")", ". ", "\n")
 _ALL_NUMBER_WORDS = {w for words in NUMBER_WORDS.values() for w in words}
+_NUMBER_WORDS = {lang: set(words) for lang, words in NUMBER_WORDS.items()}
 _MARKERS = re.compile(r" (?:(the|and|of|to|in)|le|la|les|des|et) ")
 _BARE_KINDS = {"count"}
 _DIGITS = re.compile(r"(?P<digits>\d+)")  # what one end of a range can be before it takes the other's unit
@@ -184,7 +185,7 @@ def _glued(low: str, pos: int) -> bool:
 def _content_concepts(word: str, lang: str) -> tuple[str, ...]:
     """Concepts of a context word; none for function words and number words, which say nothing about
     what is counted."""
-    if word in FUNCTION_WORDS[lang] or word in _ALL_NUMBER_WORDS:
+    if word in FUNCTION_WORDS[lang] or word in _NUMBER_WORDS[lang]:
         return ()
     return concepts(word, lang)
 
@@ -271,6 +272,9 @@ class _Reader:
             m = P.MONTH_FIRST[self.lang].match(self.low, pos)
             if m and self._month_ok(pos, word, day_first=False, match=m):
                 return [self._date(m)]
+            alone = self._month_alone(pos, word)
+            if alone is not None:
+                return [alone]
             if word not in _ALL_NUMBER_WORDS:  # "sept" is also seven
                 return []
         if word in APPROXIMATE_NUMBERS[self.lang]:
@@ -307,6 +311,19 @@ class _Reader:
                 before is not None and re.search(r"(?:^|\s)(?:on|of|from|until|since|by)\s+\d",
                                                  self.low[max(0, start - 12):start]) is not None)
         return match is not None and (match.group("day") is not None or match.group("monthyear") is not None)
+
+    def _month_alone(self, pos: int, word: str) -> Figure | None:
+        """"in January", "until june's vote", "fin décembre": a month without a day is a date too."""
+        name = word.rstrip(".")
+        if len(name) < 3 or name in ("may", "march", "mars") and not self.text[pos].isupper():
+            return None
+        if self.lang == "en" and name not in MONTHS["en"]:
+            return None
+        previous = self._previous_word(pos)
+        if previous not in MONTH_PREPOSITIONS:
+            return None
+        month = P.MONTH_NAMES[self.lang][name]
+        return self._figure(pos, pos + len(name), None, None, "date", iso=f"--{month:02d}")
 
     def _date(self, m: re.Match) -> Figure:
         groups = m.groupdict()
@@ -418,9 +435,9 @@ class _Reader:
         if noun is None and word in ("first", "premier", "première") and not re.search(
                 r"(?:the|le|la|came|come|finished|finish|placed|to|in|au|en)\s+$", self.low[max(0, start - 10):start]):
             return None  # "first, ...", "at first", "first met": an adverb; "came first", "the first" rank
-        if noun is not None and self._not_a_rank(word, noun.split()[0].lower()):
-            return None
-        return self._figure(start, end, value, None, "ordinal", noun=noun, qualifier=self._hedge(start))
+        if noun is not None and self.low[end:end + 1] != "-" and self._not_a_rank(word, noun.split()[0].lower()):
+            return None  # but "second-placed" ranks
+        return self._figure(start, end, value, None, "ordinal", noun=noun)
 
     def _weak_unit(self, start: int, end: int, value: float) -> Figure | None:
         """A lone "one"/"un"/"une" counts only the noun right after it: "one car bomb"; "one of the
@@ -581,7 +598,7 @@ class _Reader:
             if not m:
                 break
             lower = m.group(1).lower()
-            if lower in stop or lower in _ALL_NUMBER_WORDS or lower in months or lower in weekdays:
+            if lower in stop or lower in _NUMBER_WORDS[self.lang] or lower in months or lower in weekdays:
                 break
             if self.lang == "en" and lower.endswith(NON_NOUN_ENDINGS) and (
                     words or lower.endswith("ly") or not known_concept(lower)):

@@ -204,6 +204,10 @@ YEAR_PREPOSITIONS = {"in", "since", "by", "until", "till", "from", "of", "before
                      "early", "late", "mid", "en", "depuis", "dès", "jusqu'en", "avant", "après",
                      "fin", "début"}
 
+# Words after which a month name alone is a date ("in January", "fin décembre").
+MONTH_PREPOSITIONS = {"in", "until", "till", "since", "by", "from", "last", "next", "early", "late", "mid",
+                      "this", "before", "after", "during", "of", "en", "depuis", "fin", "début", "jusqu'en",
+                      "mi", "dès", "avant", "après", "depuis"}
 # Words around a number that say it is an age: "aged 39", "âgé de 39 ans".
 AGE_BEFORE = {"aged", "age", "ages", "âgé", "âgée", "âgés", "âgées"}
 # Words right before a number that make it a rank: "world No 1", "number two", "numéro un", "n°1".

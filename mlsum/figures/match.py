@@ -494,6 +494,8 @@ def _agrees(figure: Figure, candidate: Figure) -> bool:
         return bool(figure.near & candidate.near) or len(figure.context & candidate.context) >= 2
     if _nouns_meet(figure, candidate):
         return True
+    if figure.nouns and candidate.nouns and not figure.nouns & candidate.context:
+        return False  # "12 people" / "a dozen shots" in a sentence about the same shooting
     if len(figure.context & candidate.context) >= 2:
         return True
     if figure.kind not in _NOUN_KINDS and figure.kind != "age":
