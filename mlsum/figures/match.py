@@ -201,9 +201,9 @@ def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureM
             return FigureMatch(figure, SUPPORTED, *same[0], SAME_VALUE)
         if other is not None:
             return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
-        if figure.kind in ("ordinal", "rank"):
-            return FigureMatch(figure, UNSUPPORTED, *same[0], OTHER_THING)
-        return FigureMatch(figure, SUPPORTED, *same[0], SAME_VALUE)
+        if figure.kind == "age":  # "the 34-year-old" names no one: the same age is the best evidence
+            return FigureMatch(figure, SUPPORTED, *same[0], SAME_VALUE)
+        return FigureMatch(figure, UNSUPPORTED, *same[0], OTHER_THING)
     computed = _first(_computed_support, figure, indexes)
     if computed is not None:  # may be right, but the checker does not vouch for arithmetic
         return FigureMatch(figure, UNSUPPORTED, *computed, COMPUTED)
