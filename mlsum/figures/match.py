@@ -186,10 +186,12 @@ def check_figures(summary: str, sources: Sequence[str], lang: str | None = None)
 
 def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureMatch:
     """The status of one summary figure against the indexed sources (see the module docstring)."""
-    same = [(c, position) for position, index in indexes for c in supports(figure, index)]
-    for candidate, position in same:
-        if _agrees(figure, candidate):
-            return FigureMatch(figure, SUPPORTED, candidate, position, SAME_THING)
+    same = []
+    for position, index in indexes:
+        for candidate in supports(figure, index):
+            if _agrees(figure, candidate):
+                return FigureMatch(figure, SUPPORTED, candidate, position, SAME_THING)
+            same.append((candidate, position))
     other = _first(find_contradiction, figure, indexes)
     if same and _ranks_a_noun(figure):  # "the first round" is not the article's "first half"
         if other is not None:
