@@ -440,8 +440,9 @@ class _Reader:
         return self._figure(start, end, value, None, "ordinal", noun=noun)
 
     def _weak_unit(self, start: int, end: int, value: float) -> Figure | None:
-        """A lone "one"/"un"/"une" counts only the noun right after it: "one car bomb"; "one of the
-        biggest", "l'un des", "one can say", "une coalition" count nothing."""
+        """A lone "one" counts only the noun right after it: "one car bomb". "One of the buildings" is a
+        member of a set, not a count ("one of the world's biggest" even less so), and "one can say",
+        "une coalition" count nothing."""
         if P.PARTITIVE.match(self.low, end) or self.lang == "fr":
             return None
         noun = self._noun(end)
@@ -544,6 +545,8 @@ class _Reader:
             before = self.low[max(0, start - 4):start]
             article = re.search(r"(?<![\w])(an?|la|un|one)\s+$", before)
             if word in ("half", "moitié", "demi"):
+                if re.search(r"\b(?:and|et)\s+(?:an?|une?)\s+$", self.low[max(0, start - 8):start]):
+                    return []  # "a year and a half": the half of a quantity, not a share
                 if not (article or P.FRACTION_OF.match(self.low, end) or self.low.startswith((" the ", " a "),
                                                                                               end)):
                     return []

@@ -271,7 +271,8 @@ CONCEPTS = """
     vehicles cars trucks lorries véhicules voitures camions
     companies firms businesses entreprises sociétés firmes
     countries nations states pays nations états
-    cities towns villages localities villes villages communes localités
+    towns villages localities hamlets villes villages communes localités bourgs
+    cities city villes
     times occasions fois
     games matches fixtures rencontres matchs parties
     goals buts

@@ -496,6 +496,10 @@ def _agrees(figure: Figure, candidate: Figure) -> bool:
         return bool(figure.near & candidate.near) or len(figure.context & candidate.context) >= 2
     if _nouns_meet(figure, candidate):
         return True
+    if figure.lang != candidate.lang:  # no shared words to compare across languages; trust the lexicon
+        return not (_knows(figure) and _knows(candidate))
+    if _occasion_of_other_thing(figure, candidate):
+        return False
     if figure.nouns and candidate.nouns and not figure.nouns & candidate.context:
         return False  # "12 people" / "a dozen shots" in a sentence about the same shooting
     if len(figure.context & candidate.context) >= 2:
@@ -511,6 +515,8 @@ def _disagrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
     names the summary's noun ("300,000 jobs" / "300 000 cars", where the source counts jobs too)."""
     if figure.kind == "age":
         return not (figure.near & candidate.near) and len(figure.context & candidate.context) < 1
+    if _occasion_of_other_thing(figure, candidate):
+        return True
     if not figure.nouns or not (candidate.nouns or candidate.near):
         return False
     if figure.nouns & candidate.context:
@@ -522,8 +528,9 @@ def _disagrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
 
 def find_contradiction(figure: Figure, index: SourceIndex) -> Figure | None:
     """A source figure that gives a different value for what is plainly the same thing: the same
-    counted noun (noun kinds), the same person (ages), or two shared words around it (measures, money,
-    dates). Years are contradicted by years only."""
+    counted noun with a word of its sentence in common, or the only value the source gives that noun
+    (noun kinds); the same person (ages); two shared words around it (measures, money, dates). Years
+    are contradicted by years only."""
     if figure.vague or figure.kind in ("decade", "magnitude"):
         return None
     if figure.kind == "year":
@@ -532,13 +539,17 @@ def find_contradiction(figure: Figure, index: SourceIndex) -> Figure | None:
         candidates = [*index.by_group["rank"], *index.by_group["ordinal"]]
     else:
         candidates = index.by_group[_group(figure)]
+    if figure.kind in _NOUN_KINDS:
+        same_noun = [c for c in candidates if c.kind != "year" and figure.nouns & c.nouns
+                     and c.value != figure.value]
+        for candidate in same_noun:
+            if figure.context & candidate.context - figure.nouns:
+                return candidate
+        if len({c.value for c in same_noun}) == 1:
+            return same_noun[0]  # the only value the source gives for that noun ("a fifth day")
+        return None
     best, best_overlap = None, 0
     for candidate in candidates:
-        if figure.kind in _NOUN_KINDS:
-            if candidate.kind != "year" and figure.nouns and figure.nouns & candidate.nouns \
-                    and figure.context & candidate.context - figure.nouns:
-                return candidate
-            continue
         overlap = len(figure.context & candidate.context)
         needed = 1 if figure.kind == "age" and figure.near & candidate.near else 2
         if overlap >= needed and overlap > best_overlap:
@@ -550,6 +561,12 @@ def _ranks_a_noun(figure: Figure) -> bool:
     """An ordinal or rank of a named thing ("first round", "second gold"), whose identity is that noun;
     "the third time" ranks an occasion, which only the sentence identifies."""
     return figure.kind in ("ordinal", "rank") and bool(figure.nouns) and not figure.nouns <= _OCCASIONS
+
+
+def _occasion_of_other_thing(figure: Figure, candidate: Figure) -> bool:
+    """"for the second time" against "Syria's second city": an occasion is not a thing ranked."""
+    return figure.kind == candidate.kind == "ordinal" and bool(figure.nouns) and figure.nouns <= _OCCASIONS \
+        and bool(candidate.nouns) and not candidate.nouns & _OCCASIONS
 
 
 def _nouns_meet(figure: Figure, candidate: Figure) -> bool:
