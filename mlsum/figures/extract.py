@@ -125,7 +125,7 @@ _SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 _CLAUSE_MARKS = (",", ";", ":", "(", ")", ". ", "\n")
 _ALL_NUMBER_WORDS = {w for words in NUMBER_WORDS.values() for w in words}
 _NUMBER_WORDS = {lang: set(words) for lang, words in NUMBER_WORDS.items()}
-_MARKERS = re.compile(r" (?:(the|and|of|to|in)|le|la|les|des|et) ")
+_MARKERS = re.compile(r" (?:(the|and|of|to|in|is|was|for)|le|la|les|des|et|de|du|une|est|au) ")
 _BARE_KINDS = {"count"}
 _DIGITS = re.compile(r"(?P<digits>\d+)")  # what one end of a range can be before it takes the other's unit
 
@@ -541,6 +541,8 @@ class _Reader:
     def _fraction(self, start: int, word_start: int, word: str, numerator: float) -> list[Figure]:
         """"a third of", "two-thirds", "un quart des", "la moitié", "half of": the share as a value."""
         end = word_start + len(word)
+        if re.match(r"\s?-\s?[^\W\d_]", self.low[end:end + 4]):
+            return []  # "half-time", "a half - marathon", "a third-party claim"
         if start == word_start:  # the fraction word alone: needs "a"/"la"/"un"/"one" before or "of" after
             before = self.low[max(0, start - 4):start]
             article = re.search(r"(?<![\w])(an?|la|un|one)\s+$", before)

@@ -150,7 +150,7 @@ FRENCH_ONLY_UNITS = {"an", "ans", "h"}
 # Short units that are also letters or words: units only when glued to the number or followed by
 # punctuation ("8km", "100 m.", "38.1C"), never before a word ("5 m people", "3 in 10").
 AMBIGUOUS_SHORT_UNITS = {"m", "h", "mi", "ha", "ft", "min", "hr", "c", "f", "g", "l", "t", "in.", "°",
-                         "yd", "oz", "yr", "yrs", "mw", "kw", "gw"}
+                         "yd", "oz", "yr", "yrs"}
 
 # Vague quantity → class; a number falls in a class by `VAGUE_RANGES`. Vague ones ("a few", "dozens") are
 # listed but never scored; orders of magnitude ("thousands", "des millions") are checked like numbers:
@@ -215,7 +215,8 @@ RANK_BEFORE = {"no", "no.", "number", "numéro", "n°", "nº", "num"}
 # Words next to "3-2" that make it a score rather than a range.
 SCORE_BEFORE = {"won", "win", "beat", "beating", "beaten", "lost", "lose", "losing", "defeated", "drew",
                 "draw", "led", "lead", "leading", "trailed", "trailing", "thrashed", "edged", "gagné",
-                "battu", "perdu", "mené", "menait", "l'emporte", "victory", "defeat", "at", "to"}
+                "battu", "perdu", "mené", "menait", "l'emporte", "victory", "defeat", "at", "to", "victoire",
+                "défaite", "succès", "nul"}
 SCORE_AFTER = {"win", "victory", "defeat", "loss", "draw", "lead", "scoreline", "aggregate", "down",
                "victoire", "défaite", "succès", "revers", "nul", "thrashing", "triumph", "reverse", "wins",
                "victories", "defeats", "draws", "home", "away"}
