@@ -18,13 +18,12 @@ from typing import Any
 import roman
 
 from . import patterns as P
-from .lexicon import (AGE_BEFORE, MONTH_PREPOSITIONS, AMBIGUOUS_SHORT_UNITS, APPROXIMATE_NUMBERS, CLOCK_BEFORE,
-                      CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS, CURRENCY_WORDS, FRACTIONS, FUNCTION_WORDS,
-                      LANGS, MAGNITUDES, MONTHS, NON_NOUN_ENDINGS, NUMBER_WORDS, ORDINAL_IDIOMS,
-                      RANK_BEFORE, SCALES, SCORE_AFTER, SCORE_BEFORE, UNITS, VAGUE, WEAK_UNITS, WEEKDAYS,
+from ..vocab import APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, SCALES, clock
+from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS,
+                      CURRENCY_WORDS, FUNCTION_WORDS, MAGNITUDES, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS,
+                      ORDINAL_IDIOMS, RANK_BEFORE, SCORE_AFTER, SCORE_BEFORE, UNITS, VAGUE, WEAK_UNITS, WEEKDAYS,
                       YEAR_PREPOSITIONS)
 from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
-from ..vocab import clock
 
 Concepts = tuple[str, ...]  # what one word names (see numbers.concepts)
 KINDS = ("count", "ordinal", "rank", "percent", "fraction", "money", "date", "year", "decade", "time",

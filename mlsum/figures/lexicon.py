@@ -1,9 +1,10 @@
 """Word lists behind figure extraction and matching, English and French.
 
 Kept as data so that a missed unit or synonym is a one-line fix, and general: nothing here may name the
-topic of one article. Months, weekdays, number words, scales, fractions and approximate numbers are
-the package's shared vocabulary (:mod:`mlsum.vocab`); currency names come from the Unicode CLDR tables
-through babel; units are pint names. The rest is news vocabulary that no kept library provides.
+topic of one article. Months, weekdays, am/pm, number words, scales, fractions and approximate numbers
+are the package's shared vocabulary and live in :mod:`mlsum.vocab`; currency names come from the
+Unicode CLDR tables through babel; units are pint names. The rest is news vocabulary that no kept
+library provides.
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ import unicodedata
 from babel import Locale
 from babel.numbers import get_currency_name
 
-from ..vocab import APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, SCALES
+from ..vocab import LANGS
 from ..vocab import WEEKDAYS as _WEEKDAY_NAMES
-
-__all__ = ["APPROXIMATE_NUMBERS", "FRACTIONS", "LANGS", "MONTHS", "NUMBER_WORDS", "SCALES"]
 
 # Full weekday names end a noun phrase ("on 3 Monday..."); abbreviations are too often words ("mer", "sun").
 WEEKDAYS = {lang: {name for name in names if len(name) > 4} for lang, names in _WEEKDAY_NAMES.items()}

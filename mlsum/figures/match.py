@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
-from .extract import Figure, extract_figures
-from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, MAGNITUDES, SCALES, VAGUE_RANGES
+from .extract import Figure, extract_figures, guess_lang
+from ..vocab import SCALES
+from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, VAGUE_RANGES
 from .numbers import concepts, known_concept
 from .patterns import SCORE
 from .units import convert, convert_temperature
@@ -69,7 +70,8 @@ class SourceIndex:
 
     def __init__(self, text: str, lang: str | None = None) -> None:
         self.text = text
-        self.figures = extract_figures(text, lang)
+        self.lang = lang if lang in ("en", "fr") else guess_lang(text)
+        self.figures = extract_figures(text, self.lang)
         self.by_group: dict[str, list[Figure]] = defaultdict(list)
         for figure in self.figures:
             self.by_group[_group(figure)].append(figure)
@@ -78,18 +80,9 @@ class SourceIndex:
         self.years |= {int(f.iso[:4]) for f in self.by_group["date"] if f.iso[:4].isdigit()}
 
     @cached_property
-    def lang(self) -> str:
-        return self.figures[0].lang if self.figures else "en"
-
-    @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Concepts of every word of the source: tells a paraphrase from a noun the source uses."""
         return frozenset(c for w in set(_WORD.findall(self.text.lower())) for c in concepts(w, self.lang))
-
-    @cached_property
-    def counted(self) -> frozenset[str]:
-        """Concepts of the nouns the source counts with a figure."""
-        return frozenset(c for f in self.figures for c in f.nouns)
 
     @cached_property
     def scores(self) -> list[Figure]:
@@ -600,8 +593,3 @@ def _same_date(summary_iso: str, source_iso: str, index: SourceIndex) -> bool:
         return True
     return source_year is None and year in index.years
 
-
-__all__ = ["BASES", "COMPUTED", "CONTRADICTED", "MAGNITUDES", "NOT_FOUND", "OTHER_THING", "OTHER_VALUE",
-           "SAME_THING", "SAME_VALUE", "STATUSES", "SUPPORTED", "UNSUPPORTED", "FigureCheck", "FigureMatch",
-           "SourceIndex", "TranslationIssue", "check_figures", "compare_translation", "figure_recall",
-           "find_contradiction", "find_support", "index_source", "judge", "match_reference", "supports"]
