@@ -4,6 +4,7 @@ hedges, rounding, ranks, fractions, decades, temperatures, ranges and magnitudes
 
 import pytest
 
+from mlsum.evaluate import EvalRecord, evaluate, to_markdown
 from mlsum.figures import (BASES, COMPUTED, CONTRADICTED, NOT_FOUND, OTHER_THING, OTHER_VALUE, SAME_THING,
                            SAME_VALUE, STATUSES, SUPPORTED, UNSUPPORTED, check_figures)
 
@@ -167,3 +168,13 @@ def test_a_french_summary_is_checked_against_an_english_source():
     source = "The earthquake killed 12 people and destroyed 300 buildings."
     assert judged("Le séisme a fait 12 morts.", source) == (SUPPORTED, SAME_THING)
     assert judged("Le séisme a fait 13 morts.", source)[0] != SUPPORTED
+
+
+def test_the_report_counts_bases_and_says_why_a_figure_is_flagged():
+    source = "The factory makes 300,000 cars a year. Its owner promised new jobs; 3 men and 2 women work there."
+    report = evaluate([EvalRecord("d", "It will create 300,000 jobs; five people work there.", [source])])
+    counts = report["corpus"]["figures"]["by_basis"]
+    assert counts == {f"{UNSUPPORTED}:{OTHER_THING}": 1, f"{UNSUPPORTED}:{COMPUTED}": 1}
+    markdown = to_markdown(report)
+    assert "“300,000” jobs (unsupported: the source's “300,000” is about something else)" in markdown
+    assert "perhaps computed" in markdown

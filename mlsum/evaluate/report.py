@@ -4,11 +4,12 @@ they equal what rouge-score and sacreBLEU print; Markdown rounds them for readin
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from statistics import fmean
 from typing import Any
 
-from ..figures import CONTRADICTED, UNSUPPORTED, compare_translation
+from ..figures import COMPUTED, CONTRADICTED, OTHER_THING, SAME_VALUE, SUPPORTED, UNSUPPORTED, compare_translation
 from .bleu import Bleu
 from .chrf import Chrf
 from .figures import FigurePrecision, FigureRecall
@@ -58,7 +59,8 @@ def build_report(records: Sequence[EvalRecord]) -> dict[str, Any]:
     items = [item for check in checks for item in check.scored]
     corpus["figures"] = {"total": len(items), "supported": sum(c.supported for c in checks),
                          "unsupported": sum(i.status == UNSUPPORTED for i in items),
-                         "contradicted": sum(i.status == CONTRADICTED for i in items)}
+                         "contradicted": sum(i.status == CONTRADICTED for i in items),
+                         "by_basis": dict(Counter(f"{i.status}:{i.basis}" for i in items))}
     corpus["signatures"] = {**{r.name: r.signature() for r in rouges}, "bleu": bleu.signature(),
                             "chrf": chrf.signature(), "figure_precision": precision.signature(),
                             "figure_recall": recall.signature()}
@@ -88,7 +90,8 @@ def to_markdown(report: dict[str, Any]) -> str:
                   ("ROUGE-1", "rouge1"), ("ROUGE-2", "rouge2"), ("ROUGE-L", "rougeL"),
                   ("ROUGE-Lsum", "rougeLsum"), ("BLEU", "bleu"), ("chrF", "chrf"),
                   ("figure precision", "figure_precision"), ("figure recall", "figure_recall")))
-              + f" · figures {counts['supported']}/{counts['total']} supported, "
+              + f" · figures {counts['supported']}/{counts['total']} supported"
+                f" ({counts['by_basis'].get(f'{SUPPORTED}:{SAME_VALUE}', 0)} on the value alone), "
                 f"{counts['contradicted']} contradicted, {counts['unsupported']} unsupported",
               "", "## Unsupported figures", ""]
     flagged = False
@@ -117,4 +120,8 @@ def _describe(item: dict[str, Any]) -> str:
     what = f"“{item['text']}”" + (f" {item['noun']}" if item.get("noun") else "")
     if item["status"] == CONTRADICTED and item.get("evidence"):
         return f"{what} (contradicted: source says “{item['evidence']}”)"
+    if item.get("basis") == OTHER_THING and item.get("evidence"):
+        return f"{what} (unsupported: the source's “{item['evidence']}” is about something else)"
+    if item.get("basis") == COMPUTED and item.get("evidence"):
+        return f"{what} (unsupported: not stated; perhaps computed from figures near “{item['evidence']}”)"
     return f"{what} ({item['status']})"
