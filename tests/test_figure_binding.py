@@ -26,6 +26,10 @@ def test_every_status_has_its_bases_and_every_item_says_which():
                    ["In 2018, 40 sheep left; 10 km away, 5 days later, 1 dog and 2 dogs."]).items))
 
 
+def is_supported(summary, source):
+    return check_figures(summary, [source]).items[0].status == SUPPORTED
+
+
 # Binding a figure to what it counts ------------------------------------------------------------------
 
 def test_a_value_the_article_gives_for_another_thing_is_no_support():
@@ -92,7 +96,7 @@ def test_a_number_without_a_unit_claims_only_its_value():
     ("It cost $2 billion.", "It cost $1.8 billion.", False),
 ])
 def test_hedges_and_rounding(summary, source, supported):
-    assert (check_figures(summary, [source]).items[0].status == SUPPORTED) is supported
+    assert is_supported(summary, source) is supported
 
 
 @pytest.mark.parametrize("summary, source, supported", [
@@ -103,7 +107,7 @@ def test_hedges_and_rounding(summary, source, supported):
     ("More than half of schools use tablets.", "58% of schools use tablets.", True),
 ])
 def test_fractions_against_percentages(summary, source, supported):
-    assert (check_figures(summary, [source]).items[0].status == SUPPORTED) is supported
+    assert is_supported(summary, source) is supported
 
 
 @pytest.mark.parametrize("summary, source, supported", [
@@ -115,7 +119,7 @@ def test_fractions_against_percentages(summary, source, supported):
     ("Winds reached 113 km/h.", "Winds reached 70 mph.", True),
 ])
 def test_decades_temperatures_and_speeds(summary, source, supported):
-    assert (check_figures(summary, [source]).items[0].status == SUPPORTED) is supported
+    assert is_supported(summary, source) is supported
 
 
 @pytest.mark.parametrize("summary, source, supported", [
@@ -125,7 +129,7 @@ def test_decades_temperatures_and_speeds(summary, source, supported):
     ("Lyon won 3-1.", "Lyon's 2-1 win over Nice.", False),
 ])
 def test_ranks_and_scores(summary, source, supported):
-    assert (check_figures(summary, [source]).items[0].status == SUPPORTED) is supported
+    assert is_supported(summary, source) is supported
 
 
 def test_ranges_support_their_ends():
