@@ -49,6 +49,7 @@ _CONVERSION_TOLERANCE = 0.025  # "20 km (12 miles)": 20 km is 12.4 miles
 _MEASURES = {"distance", "duration", "area", "mass", "volume", "speed", "energy", "power"}
 _FRACTION_POINTS = 3.5  # "a third" for 33 %, 35 %; not for 30 %
 _COMPUTED_WINDOW = 200  # two figures summed or subtracted are stated within this many characters
+_CONTRADICTION_WORDS = 2  # words besides the noun that another value's sentence must share to contradict
 _ROUNDING_SHARE = 0.03  # "1.8 million" for 1,765,000, "£10m" for £10.25m; not "$2 billion" for $1.8bn
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _OCCASIONS = frozenset(concepts("times")) | frozenset(concepts("fois", "fr"))
@@ -352,10 +353,10 @@ def _bare_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
     first = figure.noun.split()[0].lower() if figure.noun else None
     if figure.noun is not None and figure.scale == 1 and first not in AMBIGUOUS_SHORT_UNITS:
         return
-    values = {figure.value}
+    yield from (c for c in index.figures if c.value == figure.value and c.kind in _BARE_MATCHES)
     if first in SCALES:
-        values.add(figure.value * SCALES[first])
-    yield from (c for c in index.figures if c.value in values and c.kind in _BARE_MATCHES)
+        scaled = figure.value * SCALES[first]
+        yield from (c for c in index.figures if c.value == scaled and c.kind in {"count", *_BARE_MATCHES})
 
 
 def _same_iso(figure: Figure, candidate: Figure) -> bool:
@@ -536,7 +537,7 @@ def find_contradiction(figure: Figure, index: SourceIndex) -> Figure | None:
         same_noun = [c for c in candidates if c.kind != "year" and figure.nouns & c.nouns
                      and c.value != figure.value]
         for candidate in same_noun:
-            if figure.context & candidate.context - figure.nouns:
+            if len(figure.context & candidate.context - figure.nouns) >= _CONTRADICTION_WORDS:
                 return candidate
         if len({c.value for c in same_noun}) == 1:
             return same_noun[0]  # the only value the source gives for that noun ("a fifth day")
