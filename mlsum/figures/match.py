@@ -486,7 +486,7 @@ def _agrees(figure: Figure, candidate: Figure) -> bool:
         if candidate.kind != figure.kind:
             return False
         if candidate.nouns:
-            return bool(figure.nouns & (candidate.nouns | candidate.near))
+            return bool(figure.nouns & candidate.nouns)
         return bool(figure.near & candidate.near) or len(figure.context & candidate.context) >= 2
     if _nouns_meet(figure, candidate):
         return True
