@@ -49,7 +49,7 @@ _CONVERSION_TOLERANCE = 0.025  # "20 km (12 miles)": 20 km is 12.4 miles
 _MEASURES = {"distance", "duration", "area", "mass", "volume", "speed", "energy", "power"}
 _FRACTION_POINTS = 3.5  # "a third" for 33 %, 35 %; not for 30 %
 _COMPUTED_WINDOW = 200  # two figures summed or subtracted are stated within this many characters
-_CONTRADICTION_WORDS = 2  # words besides the noun that another value's sentence must share to contradict
+_CONTRADICTION_WORDS = 1  # words besides the noun that another value's sentence must share to contradict
 _ROUNDING_SHARE = 0.03  # "1.8 million" for 1,765,000, "£10m" for £10.25m; not "$2 billion" for $1.8bn
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _OCCASIONS = frozenset(concepts("times")) | frozenset(concepts("fois", "fr"))
@@ -539,9 +539,9 @@ def find_contradiction(figure: Figure, index: SourceIndex) -> Figure | None:
         for candidate in same_noun:
             if len(figure.context & candidate.context - figure.nouns) >= _CONTRADICTION_WORDS:
                 return candidate
-        if len({c.value for c in same_noun}) == 1:
-            return same_noun[0]  # the only value the source gives for that noun ("a fifth day")
-        return None
+        if figure.kind in ("ordinal", "rank") and len({c.value for c in same_noun}) == 1:
+            return same_noun[0]  # the only rank the source gives that noun ("a fifth day"); counts of
+        return None              # one noun may be of different sets ("three inmates" of 500)
     best, best_overlap = None, 0
     for candidate in candidates:
         overlap = len(figure.context & candidate.context)
@@ -554,13 +554,17 @@ def find_contradiction(figure: Figure, index: SourceIndex) -> Figure | None:
 def _ranks_a_noun(figure: Figure) -> bool:
     """An ordinal or rank of a named thing ("first round", "second gold"), whose identity is that noun;
     "the third time" ranks an occasion, which only the sentence identifies."""
-    return figure.kind in ("ordinal", "rank") and bool(figure.nouns) and not figure.nouns <= _OCCASIONS
+    return figure.kind in ("ordinal", "rank") and bool(figure.nouns) and not _is_occasion(figure)
+
+
+def _is_occasion(figure: Figure) -> bool:
+    return figure.kind == "ordinal" and bool(figure.nouns) and figure.nouns <= _OCCASIONS
 
 
 def _occasion_of_other_thing(figure: Figure, candidate: Figure) -> bool:
     """"for the second time" against "Syria's second city": an occasion is not a thing ranked."""
-    return figure.kind == candidate.kind == "ordinal" and bool(figure.nouns) and figure.nouns <= _OCCASIONS \
-        and bool(candidate.nouns) and not candidate.nouns & _OCCASIONS
+    return _is_occasion(figure) and candidate.kind == "ordinal" and bool(candidate.nouns) \
+        and not candidate.nouns & _OCCASIONS
 
 
 def _nouns_meet(figure: Figure, candidate: Figure) -> bool:
