@@ -86,8 +86,8 @@ class Figure:
     @cached_property
     def context(self) -> frozenset[str]:
         """Concepts of the content words around the figure in its sentence: the evidence of last resort
-        that two figures speak of the same thing ("Fourteen people were killed in strikes near Raqqa" /
-        "strikes near Raqqa kill 14")."""
+        that two figures speak of the same thing ("Fourteen people were killed in floods near Lyon" /
+        "floods near Lyon kill 14")."""
         return frozenset(c for words in self._surroundings for concepts_ in words for c in concepts_)
 
     @cached_property
