@@ -65,3 +65,47 @@ def clock(hour: int, minute: int = 0, ampm: str | None = None) -> tuple[int, int
     elif marker == "am" and hour == 12:
         hour = 0
     return hour, minute
+
+
+# Numbers -------------------------------------------------------------------------------------------
+
+NUMBER_WORDS: dict[str, list[str]] = {
+    "en": """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+        sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+        thousand million billion trillion first second third fourth fifth sixth seventh eighth ninth tenth
+        eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+        twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth
+        thousandth millionth""".split(),
+    "fr": """zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze
+        seize vingt vingts trente quarante cinquante soixante cent cents mille million millions milliard
+        milliards premier première premiers premières second seconde deuxième troisième quatrième
+        cinquième sixième septième huitième neuvième dixième onzième douzième treizième quatorzième
+        quinzième seizième vingtième trentième quarantième cinquantième soixantième centième
+        millième""".split(),
+}
+"""Per language: the words text2num reads as (parts of) numbers, cardinal and ordinal."""
+
+ORDINAL_SUFFIX = {"en": r"(?:st|nd|rd|th)", "fr": r"(?:er|re|e|ème|eme|è)"}
+"""The letters after digits that make an ordinal: "3rd", "3e", "1er"."""
+
+SCALES: dict[str, float] = {
+    "thousand": 1e3, "thousands": 1e3, "k": 1e3, "mille": 1e3, "million": 1e6, "millions": 1e6,
+    "mn": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "milliard": 1e9,
+    "milliards": 1e9, "trillion": 1e12, "trillions": 1e12, "tn": 1e12}
+"""Multipliers written after a number, in either language: "13m", "1,5 million", "3 milliards"."""
+
+FRACTIONS: dict[str, dict[str, float]] = {
+    "en": {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
+           "quarters": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10},
+    "fr": {"moitié": 1 / 2, "demi": 1 / 2, "tiers": 1 / 3, "quart": 1 / 4, "quarts": 1 / 4,
+           "cinquième": 1 / 5, "cinquièmes": 1 / 5, "dixième": 1 / 10, "dixièmes": 1 / 10},
+}
+"""Per language: the denominator words of fractions ("two-thirds", "un quart"), as the unit fraction."""
+
+APPROXIMATE_NUMBERS: dict[str, dict[str, int]] = {
+    "en": {"dozen": 12},
+    "fr": {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+           "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000},
+}
+"""Collective numbers that state an approximate value: "une quinzaine" is about 15, "a dozen" about 12
+(their plurals, "des dizaines", "dozens", are only an order of magnitude)."""

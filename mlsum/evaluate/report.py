@@ -12,7 +12,8 @@ from typing import Any
 
 import numpy as np
 
-from ..figures import CONTRADICTED, SUPPORTED, UNSUPPORTED, compare_translation
+from ..figures import (COMPUTED, CONTRADICTED, OTHER_THING, SAME_VALUE, SUPPORTED, UNSUPPORTED,
+                       compare_translation)
 from .bleu import Bleu
 from .chrf import Chrf
 from .figures import FigurePrecision, FigureRecall
@@ -46,6 +47,7 @@ class _Scores:
     ratios: dict[str, list[tuple[float, float]]] = field(
         default_factory=lambda: {name: [] for name in RATIO_METRICS})
     statuses: Counter = field(default_factory=Counter)  # of scored summary figures
+    bases: Counter = field(default_factory=Counter)  # "status:basis" of scored summary figures
 
 
 class _Scorer:
@@ -59,6 +61,7 @@ class _Scorer:
         for record in records:
             check = self.precision.check(record.summary, record.sources)
             scores.statuses.update(item.status for item in check.scored)
+            scores.bases.update(f"{item.status}:{item.basis}" for item in check.scored)
             scores.ratios["figure_precision"].append((100 * check.supported, len(check.scored)))
             figures: dict[str, Any] = {
                 "precision": self.precision.aggregate([check]), "recall": None, "supported": check.supported,
@@ -107,7 +110,7 @@ def _reports(systems: Sequence[Sequence[EvalRecord]], resampling: Resampling) ->
         corpus["intervals"] = {name: results[name][i].interval() for name in METRICS}
         statuses = scores.statuses
         corpus["figures"] = {"total": sum(statuses.values()), **{s: statuses[s] for s in (
-            SUPPORTED, UNSUPPORTED, CONTRADICTED)}, **statuses}
+            SUPPORTED, UNSUPPORTED, CONTRADICTED)}, **statuses, "by_basis": dict(scores.bases)}
         corpus["resampling"] = {"samples": resampling.samples, "seed": resampling.seed}
         corpus["signatures"] = signatures
         reports.append({"documents": scores.documents, "corpus": corpus})
@@ -168,10 +171,13 @@ def to_markdown(report: dict[str, Any]) -> str:
     for system in systems:
         corpus = system["corpus"]
         counts = corpus["figures"]
-        others = ", ".join(f"{n} {status}" for status, n in counts.items() if status not in ("total", SUPPORTED))
+        others = ", ".join(f"{n} {status}" for status, n in counts.items()
+                           if status not in ("total", "by_basis", SUPPORTED))
+        on_value = counts["by_basis"].get(f"{SUPPORTED}:{SAME_VALUE}", 0)
         who = f"{system['name']}: " if system["name"] else ""
         lines.append(f"- {who}{corpus['documents']} documents, {corpus['references']} with a reference; "
-                     f"figures {counts[SUPPORTED]}/{counts['total']} supported, {others}")
+                     f"figures {counts[SUPPORTED]}/{counts['total']} supported ({on_value} on the value "
+                     f"alone), {others}")
     for system in systems:
         lines += ["", f"## {system['name']}" if system["name"] else "## Documents", ""]
         lines += _document_lines(system)
@@ -237,4 +243,8 @@ def _describe(item: dict[str, Any]) -> str:
     what = f"“{item['text']}”" + (f" {item['noun']}" if item.get("noun") else "")
     if item["status"] == CONTRADICTED and item.get("evidence"):
         return f"{what} (contradicted: source says “{item['evidence']}”)"
+    if item.get("basis") == OTHER_THING and item.get("evidence"):
+        return f"{what} (unsupported: the source's “{item['evidence']}” is about something else)"
+    if item.get("basis") == COMPUTED and item.get("evidence"):
+        return f"{what} (unsupported: not stated; perhaps computed from figures near “{item['evidence']}”)"
     return f"{what} ({item['status']})"

@@ -2,13 +2,15 @@
 a translation keeps them faithful to the source."""
 
 from .extract import KINDS, Figure, extract_figures, guess_lang
-from .match import (CONTRADICTED, SUPPORTED, UNSUPPORTED, FigureCheck, FigureMatch, SourceIndex,
+from .match import (BASES, COMPUTED, CONTRADICTED, NOT_FOUND, OTHER_THING, OTHER_VALUE, SAME_THING,
+                    SAME_VALUE, STATUSES, SUPPORTED, UNSUPPORTED, FigureCheck, FigureMatch, SourceIndex,
                     TranslationIssue, check_figures, compare_translation, figure_recall, index_source,
                     match_reference)
 
-VERSION = "1.0"
+VERSION = "2.0"
 
-__all__ = ["CONTRADICTED", "KINDS", "SUPPORTED", "UNSUPPORTED", "VERSION", "Figure", "FigureCheck",
+__all__ = ["BASES", "COMPUTED", "CONTRADICTED", "KINDS", "NOT_FOUND", "OTHER_THING", "OTHER_VALUE",
+           "SAME_THING", "SAME_VALUE", "STATUSES", "SUPPORTED", "UNSUPPORTED", "VERSION", "Figure", "FigureCheck",
            "FigureMatch", "SourceIndex", "TranslationIssue", "check_figures", "compare_translation",
            "extract_figures", "figure_recall", "guess_lang", "index_source",
            "match_reference"]

@@ -1,8 +1,10 @@
 """Find every figure in English or French text: its span, normalized value, unit, kind and counted noun.
 
-The text is lower-cased once and scanned with the trigger regex of `patterns`; at each trigger, anchored
-regexes read the figure and what follows it (scale, percent, currency, unit, noun). Number words are read
-by text2num, units are pint names, month names come from dateparser's tables.
+The text is lower-cased once and scanned with the trigger regexes of `patterns`; at each trigger, anchored
+regexes read the figure and what follows it (scale, percent, currency, unit, noun) and the words just
+before it (hedge, "aged", "No"). A last pass joins ranges ("20-25 km", "180 à 250 millions", "17 to 18
+October"), so that each end of a range carries the unit, scale or month written once. Number words are
+read by text2num, units are pint names, the calendar and number vocabulary is `mlsum.vocab`.
 """
 
 from __future__ import annotations
@@ -13,26 +15,34 @@ from functools import cached_property, lru_cache
 from operator import itemgetter
 from typing import Any
 
+import roman
+
 from . import patterns as P
-from .lexicon import (AMBIGUOUS_SHORT_UNITS, CURRENCY_SYMBOLS, CURRENCY_WORDS, FUNCTION_WORDS, LANGS,
-                      MONTHS, NON_NOUN_ENDINGS, NUMBER_WORDS, ORDINAL_IDIOMS, SCALES, UNITS, VAGUE,
-                      WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
-from .numbers import concepts, decimals, parse_digits, read_number_words
-from ..vocab import clock
+from ..vocab import APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, SCALES, clock
+from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS,
+                      CURRENCY_WORDS, FUNCTION_WORDS, MAGNITUDES, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS,
+                      ORDINAL_IDIOMS, RANK_BEFORE, SCORE_AFTER, SCORE_BEFORE, UNITS, VAGUE, WEAK_UNITS, WEEKDAYS,
+                      YEAR_PREPOSITIONS)
+from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
 
 Concepts = tuple[str, ...]  # what one word names (see numbers.concepts)
-KINDS = ("count", "ordinal", "percent", "money", "date", "year", "time", "duration", "distance", "area",
-         "mass", "vague")
+KINDS = ("count", "ordinal", "rank", "percent", "fraction", "money", "date", "year", "decade", "time",
+         "duration", "age", "score", "distance", "area", "mass", "volume", "speed", "energy", "power",
+         "temperature", "magnitude", "vague")
 
 
 @dataclass(eq=False)
 class Figure:
     """A number stated in a text.
 
-    `value` is in `unit` as written (8 for "8 km"); dates and times have no single number, so their value
-    is None and `iso` holds them ("2024-12-03", "--12-03" without a year, "2017-03", "16:44"). Vague
-    quantities have no value either; their `unit` is their class ("dozens", "few").
-    `qualifier` keeps a hedge ("about", "at least") that makes the figure approximate.
+    `value` is in `unit` as written (8 for "8 km"); dates, times and scores have no single number, so
+    their value is None and `iso` holds them ("2024-12-03", "--12-03" without a year, "2017-03",
+    "16:44", "3-2"). An age is a value in years ("Roldan, 39,", "a 39-year-old"); a rank is a place in
+    an order ("world No 1", "number two"); a fraction is its value ("two-thirds" 0.667); a decade is
+    its first year ("the 1990s" 1990). Vague quantities ("dozens", "a few") have no value and are never
+    scored; orders of magnitude ("thousands", "des millions") have none either but are checked; the
+    `unit` of both is their class ("dozens", "millions"). `qualifier` keeps a hedge ("about", "at
+    least") that makes the figure approximate.
     """
 
     text: str
@@ -47,6 +57,7 @@ class Figure:
     iso: str | None = None
     lang: str = "en"
     decimals: int = 0
+    scale: float = field(default=1.0, repr=False)  # the multiplier written after it ("million")
     text_lower: str = field(default="", repr=False)  # the whole text the figure is in, for its context
 
     @cached_property
@@ -75,24 +86,28 @@ class Figure:
     @cached_property
     def context(self) -> frozenset[str]:
         """Concepts of the content words around the figure in its sentence: the evidence of last resort
-        that two figures speak of the same thing ("Fourteen people were killed in strikes near Raqqa" /
-        "strikes near Raqqa kill 14")."""
+        that two figures speak of the same thing ("Fourteen people were killed in floods near Lyon" /
+        "floods near Lyon kill 14")."""
         return frozenset(c for words in self._surroundings for concepts_ in words for c in concepts_)
 
     @cached_property
     def near(self) -> frozenset[str]:
         """Concepts of up to two content words before the figure in its clause, its noun and one word
         after: where the thing it counts is named ("11 towns and villages", "killed 500,000 people"),
-        and not much else ("fifth day of fighting in the last week" is not about a week; "second city,
-        for the second time" is not about a city)."""
-        _, clause, after = self._surroundings
+        and not much else. An age in apposition takes the name before its comma ("Roldan, 39,")."""
+        before, clause, after = self._surroundings
         following = after[:len(self.noun.split()) + 1 if self.noun else 2]
-        return frozenset(c for concepts_ in clause[-2:] + following for c in concepts_)
+        preceding = clause[-2:] if clause or self.kind != "age" else before[-2:]
+        return frozenset(c for concepts_ in preceding + following for c in concepts_)
 
     @cached_property
     def nouns(self) -> frozenset[str]:
         """Concepts of the words of the counted noun ("car bombs" → {car, bomb})."""
-        return frozenset(c for w in self.noun.split() for c in concepts(w)) if self.noun else frozenset()
+        if not self.noun:
+            return frozenset()
+        words = self.noun.lower().replace(" - ", "-").split()
+        words += [part for w in words if "-" in w for part in w.split("-") if part]  # "semi-final": final
+        return frozenset(c for w in words for c in _content_concepts(w, self.lang))
 
     def to_dict(self) -> dict[str, Any]:
         record = {"text": self.text, "start": self.start, "end": self.end, "value": self.value,
@@ -108,7 +123,10 @@ _CONTEXT_CHARS = 80
 _SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 _CLAUSE_MARKS = (",", ";", ":", "(", ")", ". ", "\n")
 _ALL_NUMBER_WORDS = {w for words in NUMBER_WORDS.values() for w in words}
-_MARKERS = re.compile(r" (?:(the|and|of|to|in)|le|la|les|des|et) ")
+_NUMBER_WORDS = {lang: set(words) for lang, words in NUMBER_WORDS.items()}
+_MARKERS = re.compile(r" (?:(the|and|of|to|in|is|was|for)|le|la|les|des|et|de|du|une|est|au) ")
+_BARE_KINDS = {"count"}
+_DIGITS = re.compile(r"(?P<digits>\d+)")  # what one end of a range can be before it takes the other's unit
 
 
 def guess_lang(text: str) -> str:
@@ -131,19 +149,26 @@ def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
     reader = _Reader(text, low, lang)
     triggers = [(m.start(), None) for m in P.DIGIT_TRIGGER.finditer(low)]
     triggers += [(m.start(), m.group("word")) for m in P.WORD_TRIGGER[lang].finditer(" " + low)]
+    if "siècle" in low:
+        triggers += [(m.start(), m) for m in P.ROMAN_CENTURY.finditer(low)]
     triggers.sort(key=itemgetter(0))
     figures: list[Figure] = []
     consumed = 0
     for pos, word in triggers:
-        if word is None and low.startswith("us$", pos - 2):
-            pos -= 2
+        if word is None and not low[pos].isdigit():
+            prefixed = P.SYMBOL_BEFORE.search(low, max(0, pos - 3), pos + 1)
+            pos = prefixed.start() if prefixed else pos  # "US$", "CA$", "HK$"
         if pos < consumed or _glued(low, pos):
             continue
-        found = reader.words(pos, word) if word else reader.digits(pos)
+        if isinstance(word, re.Match):
+            found = reader.century(word)
+        else:
+            found = reader.words(pos, word) if word else reader.digits(pos)
         for figure in found:
             figure.lang, figure.text_lower = lang, low
             figures.append(figure)
             consumed = max(consumed, figure.end)
+    _join_ranges(figures, low)
     return figures
 
 
@@ -159,9 +184,9 @@ def _glued(low: str, pos: int) -> bool:
 def _content_concepts(word: str, lang: str) -> tuple[str, ...]:
     """Concepts of a context word; none for function words and number words, which say nothing about
     what is counted."""
-    if word in FUNCTION_WORDS[lang] or word in _ALL_NUMBER_WORDS:
+    if word in FUNCTION_WORDS[lang] or word in _NUMBER_WORDS[lang]:
         return ()
-    return concepts(word)
+    return concepts(word, lang)
 
 
 def _single_spaced(phrase: str) -> str:
@@ -177,6 +202,38 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _join_ranges(figures: list[Figure], low: str) -> None:
+    """Give the first end of a range what is written only after the second: "20-25 km", "$2.5-2.6
+    billion", "180 à 250 millions d'euros", "jeudi 17 à vendredi 18 octobre", "aged 15 and 16"."""
+    for first, second in zip(figures, figures[1:]):
+        gap = P.RANGE_GAP.fullmatch(low, first.end, second.start)
+        if gap is None or first.vague or second.vague:
+            continue
+        joiner = gap.group().strip()
+        if joiner in ("and", "et") and not re.search(r"(?:between|entre)\s+$", low[max(0, first.start - 9):
+                                                                                     first.start]):
+            if not (first.kind == "age" and second.kind == "count" and second.noun is None):
+                continue
+        if second.kind == "date" and first.kind == "count" and first.noun is None and first.value \
+                and first.value.is_integer() and 1 <= first.value <= 31 and len(second.iso) in (7, 10) \
+                and second.iso[-3] == "-":
+            first.kind, first.iso, first.value = "date", f"{second.iso[:-2]}{int(first.value):02d}", None
+        elif first.kind in _BARE_KINDS and first.noun is None and second.kind not in ("date", "year") \
+                and first.value is not None and second.value is not None and first.scale == 1:
+            if second.scale != 1 and first.value * second.scale <= second.value * 10:
+                first.value *= second.scale
+                first.scale = second.scale
+            first.kind, first.unit, first.noun = second.kind, second.unit, second.noun
+        elif first.kind == "money" and second.kind in _BARE_KINDS and second.noun is None \
+                and first.value is not None and second.value is not None:
+            if second.scale != 1 and first.scale == 1:
+                first.value *= second.scale
+                first.scale = second.scale
+            second.kind, second.unit = "money", first.unit
+        elif first.kind == "age" and second.kind in _BARE_KINDS and second.noun is None:
+            second.kind, second.unit = "age", "year"
+
+
 class _Reader:
     """Reads the figure at a trigger position: patterns run on `low`, spans are cut from `text`."""
 
@@ -186,16 +243,23 @@ class _Reader:
     # Triggers -------------------------------------------------------------------------------------
 
     def digits(self, pos: int) -> list[Figure]:
-        m = P.DIGIT_START[self.lang].match(self.low, pos)
+        low, lang = self.low, self.lang
+        m = P.ISO_DATE.match(low, pos)
+        if m:
+            return [self._figure(m.start(), m.end(), None, None, "date", iso=m.group())]
+        m = P.DAY_MONTH[lang].match(low, pos)
+        if m and self._month_ok(m.start("month"), m.group("month"), day_first=True):
+            return [self._date(m)]
+        m = P.CLOCK[lang].match(low, pos)
+        if m:
+            return [self._time(m)]
+        m = P.SCORE.match(low, pos)
+        if m and self._is_score(m):
+            a, b = int(m.group("a")), int(m.group("b"))
+            return [self._figure(m.start(), m.end(), None, None, "score", iso=f"{a}-{b}")]
+        m = P.NUMBER_AT[lang].match(low, pos)
         if m is None:
             return []
-        groups = m.groupdict()
-        if groups["iso"]:
-            return [self._figure(m.start(), m.end(), None, None, "date", iso=groups["iso"])]
-        if groups["month"] and self._month_ok(m.start("month"), groups["month"]):
-            return [self._date(m)]
-        if groups["hh"] or groups["hh2"] or groups.get("hh3"):
-            return [self._time(m)]
         figure = self._number(m)
         return [figure] if figure else []
 
@@ -205,15 +269,60 @@ class _Reader:
             return [self._vague(pos, pos + len(trigger), word)]
         if word.rstrip(".") in P.MONTH_NAMES[self.lang]:
             m = P.MONTH_FIRST[self.lang].match(self.low, pos)
-            return [self._date(m)] if m and self._month_ok(pos, word) else []
+            if m and self._month_ok(pos, word, day_first=False, match=m):
+                return [self._date(m)]
+            alone = self._month_alone(pos, word)
+            if alone is not None:
+                return [alone]
+            if word not in _ALL_NUMBER_WORDS:  # "sept" is also seven
+                return []
+        if word in APPROXIMATE_NUMBERS[self.lang]:
+            return self._approximate(pos, word)
+        if word in FRACTIONS[self.lang] and word not in _ALL_NUMBER_WORDS:
+            return self._fraction(pos, pos, word, 1)
+        if word in ("number", "numéro"):
+            return self._rank_words(pos)
         m = P.NUMBER_RUN[self.lang].match(self.low, pos)
         return self._number_words(m) if m else []
 
+    def century(self, m: re.Match) -> list[Figure]:
+        """"XIXe siècle": a Roman-numeral ordinal century."""
+        try:
+            value = roman.fromRoman(m.group("roman").upper())
+        except roman.InvalidRomanNumeralError:
+            return []
+        return [self._figure(m.start(), m.end(), float(value), None, "ordinal", noun=m.group("noun"))]
+
     # Calendar -------------------------------------------------------------------------------------
 
-    def _month_ok(self, start: int, name: str) -> bool:
-        """English month names count only capitalized: "may" and "march" are also ordinary words."""
-        return (self.lang == "fr" and name.rstrip(".") in MONTHS["fr"]) or self.text[start].isupper()
+    def _month_ok(self, start: int, name: str, day_first: bool, match: re.Match | None = None) -> bool:
+        """A month name is a month unless it is also an ordinary English word ("may", "march") written
+        in lower case without a year beside it or "on" before its day ("up to 40 may be affected")."""
+        name = name.rstrip(".")
+        if self.lang == "fr" and name in MONTHS["fr"] or self.text[start].isupper():
+            return True
+        if name not in ("may", "march", "mar"):
+            return len(name) > 3 or day_first  # "jan", "dec" alone are too often other words
+        if day_first:
+            end = self.low.find(name, start) + len(name)
+            before = P.PREVIOUS_WORD.search(self.low, max(0, start - 24), start)
+            return bool(re.match(r"\s*,?\s*\d{4}", self.low[end:end + 7])) or (
+                before is not None and re.search(r"(?:^|\s)(?:on|of|from|until|since|by)\s+\d",
+                                                 self.low[max(0, start - 12):start]) is not None)
+        return match is not None and (match.group("day") is not None or match.group("monthyear") is not None)
+
+    def _month_alone(self, pos: int, word: str) -> Figure | None:
+        """"in January", "until june's vote", "fin décembre": a month without a day is a date too."""
+        name = word.rstrip(".")
+        if len(name) < 3 or name in ("may", "march", "mars") and not self.text[pos].isupper():
+            return None
+        if self.lang == "en" and name not in MONTHS["en"]:
+            return None
+        previous = self._previous_word(pos)
+        if previous not in MONTH_PREPOSITIONS:
+            return None
+        month = P.MONTH_NAMES[self.lang][name]
+        return self._figure(pos, pos + len(name), None, None, "date", iso=f"--{month:02d}")
 
     def _date(self, m: re.Match) -> Figure:
         groups = m.groupdict()
@@ -229,103 +338,252 @@ class _Reader:
     def _time(self, m: re.Match) -> Figure:
         groups = m.groupdict()
         hour = int(groups["hh"] or groups["hh2"] or groups.get("hh3"))
-        minute = int(groups["mm"] or groups.get("mm3") or 0)
+        minute = int(groups["mm"] or groups["mm2"] or groups.get("mm3") or 0)
         hour, minute = clock(hour, minute, groups["ampm"] or groups["ampm2"])
-        return self._figure(m.start(), m.end(), None, None, "time", iso=f"{hour:02d}:{minute:02d}")
+        return self._time_figure(m.start(), m.end(), hour, minute)
+
+    def _time_figure(self, start: int, end: int, hour: int, minute: int) -> Figure:
+        return self._figure(start, end, None, None, "time", iso=f"{hour % 24:02d}:{minute % 60:02d}")
+
+    def _is_score(self, m: re.Match) -> bool:
+        """"3-2" is a score next to a result word ("won 3-2", "a 4-2 defeat", "level at 1-1"), or
+        between two others ("6-4 6-1"); otherwise a range ("20-25 people")."""
+        before = P.PREVIOUS_WORD.search(self.low, max(0, m.start() - 20), m.start())
+        after = P.NEXT_WORD.match(self.low, m.end())
+        if before is not None and before.group(1) in SCORE_BEFORE:
+            return True
+        following = P.WORDS_AHEAD.match(self.low, m.end())
+        if following is not None and any(w in SCORE_AFTER for w in following.group().split()):
+            return True  # "a 4-2 defeat", "a 2-1 premier league win", "from 2-0 down"
+        if (after is None or after.group(1) in FUNCTION_WORDS[self.lang]) and before is not None \
+                and self.text[before.start(1)].isupper():
+            return True  # "Chelsea beat QPR 1-0 at Loftus Road"
+        return bool(P.SCORE.match(self.low, m.end() + 1)) or bool(
+            re.search(r"\d\s?[-–]\s?\d\s*,?\s*$", self.low[max(0, m.start() - 8):m.start()]))
 
     # Numbers --------------------------------------------------------------------------------------
 
     def _number(self, m: re.Match) -> Figure | None:
         digits, start, end = m.group("num"), m.start(), m.end()
-        if self.low[end:end + 1] == "/" or (start and self.low[start - 1] == "/"):
+        low = self.low
+        if low[end:end + 1] == "/" or (start and low[start - 1] == "/"):
             return None  # fractions and "24/7" are not figures about the world
         value = parse_digits(digits, self.lang)
+        qualifier = self._hedge(start)
         if m.group("ordinal"):
-            return self._figure(start, end, value, None, "ordinal", noun=self._noun(end),
-                                qualifier=self._hedge(start))
+            return self._figure(start, end, value, None, "ordinal", noun=self._noun(end), qualifier=qualifier)
+        decade = P.DECADE.match(low, m.start("num"))
+        if decade and not m.group("cur"):
+            return self._decade(start, decade)
+        if self._previous_word(start) == "années" and len(digits) in (2, 4) and value % 10 == 0:
+            return self._decade(start, _DIGITS.match(low, start))  # "les années 1990"
+        if self._rank_before(start):
+            return self._figure(start, m.end("num"), value, None, "rank", noun=self._noun(m.end("num")))
         currency = CURRENCY_SYMBOLS[m.group("cur")] if m.group("cur") else None
+        if currency is None:
+            currency, start = self._currency_before(start)
         figure = self._quantity(start, m.end("num"), value, currency, decimals(digits, self.lang),
-                                glued=True)
-        if (figure is not None and figure.kind == "count" and figure.end == end and len(digits) == 4
-                and 1800 <= value <= 2100 and self._is_year(start, figure.noun)):
+                                glued=True, qualifier=qualifier)
+        if figure is None:
+            return None
+        if figure.kind == "count" and figure.end == end and len(digits) == 4 and 1800 <= value <= 2100 \
+                and self._is_year(start, figure.noun):
             figure.kind, figure.noun = "year", None
+        elif figure.kind == "count" and figure.noun is None and self._apposition_age(
+                start, figure.end, figure.value, figure.decimals, figure.qualifier):
+            figure.kind, figure.unit = "age", "year"
         return figure
 
     def _number_words(self, m: re.Match) -> list[Figure]:
         run = m.group()
-        figures = []
+        figures: list[Figure] = []
         for rel_start, rel_end, value, is_ordinal in read_number_words(run, self.lang):
-            article = run[:rel_start].strip() in ("a", "an")
+            if figures and m.start() + rel_start < figures[-1].end:
+                continue  # "one third": read as one fraction
+            article = run[:rel_start].strip() in ("a", "an", "half a")
             start, end = m.start() + (0 if article else rel_start), m.start() + rel_end
+            if run[:rel_start].strip() == "half a":
+                value /= 2
             word = self.low[start:end]
             if is_ordinal:
-                noun = self._noun(end)
-                if noun is None and not P.NUMBER_NEXT[self.lang].match(self.low, end):
-                    continue  # "came fifth"; but "the first 24 hours" ranks hours
-                if noun is not None and self._not_a_rank(word, noun.split()[0].lower()):
-                    continue
-                figures.append(self._figure(start, end, value, None, "ordinal", noun=noun,
-                                            qualifier=self._hedge(start)))
+                figure = self._ordinal_word(start, end, word, value)
+            elif self._rank_before(start):
+                figure = self._figure(start, end, value, None, "rank", noun=self._noun(end))
+            elif P.FRACTION_WORD[self.lang].match(self.low, end):
+                fraction = P.FRACTION_WORD[self.lang].match(self.low, end)
+                figures += self._fraction(start, fraction.start("f"), fraction.group("f"), value)
+                continue
             elif word in WEAK_UNITS[self.lang]:
-                noun = self._weak_unit_noun(end)
-                if noun is not None:  # "one car bomb", "one of the buildings", "l'un des bâtiments"
-                    figures.append(self._figure(start, end, value, None, "count", noun=noun,
-                                                qualifier=self._hedge(start)))
+                figure = self._weak_unit(start, end, value)
             else:
-                figure = self._quantity(start, end, value, None, 0, glued=False)
-                if figure is not None:
-                    figures.append(figure)
+                figure = self._quantity(start, self._and_a_half(end), value + self._half(end), None, 0,
+                                        glued=False, qualifier=self._hedge(start))
+                if figure is not None and figure.kind == "count" and figure.noun is None \
+                        and self._apposition_age(start, figure.end, figure.value, 0, figure.qualifier):
+                    figure.kind, figure.unit = "age", "year"
+            if figure is not None:
+                figures.append(figure)
         return figures
 
+    def _ordinal_word(self, start: int, end: int, word: str, value: float) -> Figure | None:
+        noun = self._noun(end)
+        if word in FRACTIONS[self.lang]:
+            fraction = self._fraction(start, start, word, 1)  # "a third of voters"
+            if fraction:
+                return fraction[0]
+        if noun is None and word in ("first", "premier", "première") and not re.search(
+                r"(?:the|le|la|came|come|finished|finish|placed|to|in|au|en)\s+$", self.low[max(0, start - 10):start]):
+            return None  # "first, ...", "at first", "first met": an adverb; "came first", "the first" rank
+        if noun is not None and self.low[end:end + 1] != "-" and self._not_a_rank(word, noun.split()[0].lower()):
+            return None  # but "second-placed" ranks
+        return self._figure(start, end, value, None, "ordinal", noun=noun)
+
+    def _weak_unit(self, start: int, end: int, value: float) -> Figure | None:
+        """A lone "one" counts only the noun right after it: "one car bomb". "One of the buildings" is a
+        member of a set, not a count ("one of the world's biggest" even less so), and "one can say",
+        "une coalition" count nothing."""
+        if P.PARTITIVE.match(self.low, end) or self.lang == "fr":
+            return None
+        noun = self._noun(end)
+        if noun is None:
+            return None
+        return self._quantity(start, end, value, None, 0, glued=False, qualifier=self._hedge(start))
+
+    def _half(self, end: int) -> float:
+        return 0.5 if self._and_a_half(end) != end else 0.0
+
+    def _and_a_half(self, end: int) -> int:
+        """The end of "two and a half" / "deux et demi" after the number that ends at `end`."""
+        m = re.match(r"\s+(?:and\s+a\s+half|et\s+demie?)(?!\w)", self.low[end:end + 16])
+        return end + m.end() if m else end
+
     def _quantity(self, start: int, end: int, value: float, currency: str | None, places: int,
-                  glued: bool) -> Figure | None:
+                  glued: bool, qualifier: str | None = None) -> Figure | None:
         """The figure of a number given what follows it: scale, percent, currency, unit, noun."""
-        qualifier = self._hedge(start)
-        scale = P.SCALE.match(self.low, end)
+        low = self.low
+        scale = P.SCALE.match(low, end)
+        factor = 1.0
         if scale and self._is_scale(scale, currency, glued):
             word = scale.group("scale")
-            value *= 12 if word == "dozen" else SCALES[word]
+            factor = 12 if word == "dozen" else SCALES[word]
+            value *= factor
             end = scale.end()
-        percent = P.PERCENT.match(self.low, end)
+        percent = P.PERCENT.match(low, end)
         if percent:
             unit = "percentage point" if "point" in percent.group("pct") else "%"
             return self._figure(start, percent.end(), value, unit, "percent", qualifier=qualifier,
                                 noun=self._noun(percent.end(), partitive=True), decimals=places)
-        word = P.CURRENCY_WORD.match(self.low, end)
-        if word:
+        word = P.CURRENCY_WORD.match(low, end)
+        if word and currency is None:
             currency, end = CURRENCY_WORDS[_single_spaced(word.group("curword"))], word.end()
         if currency:
-            return self._figure(start, end, value, currency, "money", qualifier=qualifier, decimals=places)
-        unit = P.UNIT[self.lang].match(self.low, end)
-        if unit and self._is_unit(unit, glued):
+            return self._figure(start, end, value, currency, "money", qualifier=qualifier, decimals=places,
+                                scale=factor)
+        unit = P.UNIT[self.lang].match(low, end)
+        if unit and self._is_unit(unit, glued) and factor == 1:
             name, kind = UNITS[_single_spaced(unit.group("unit"))]
-            adjective = unit.group("gap") == "-"  # "six-year-long war", "a 24-hour truce"
-            return self._figure(start, unit.end(), value, name, kind, qualifier=qualifier,
-                                noun=self._noun(unit.end()) if adjective else None, decimals=places)
-        if self.low[end:end + 1].isalpha():
-            return None  # "1990s", "4x4", "5G": digits inside a word
+            adjective = "-" in unit.group("gap")  # "six-year-long war", "a 24-hour truce"
+            noun = self._noun(unit.end()) if adjective or unit.group("old") else None
+            if unit.group("old") or (kind == "duration" and name == "year" and (
+                    self._age_before(start) or self._apposition_age(start, unit.end(), value, places))):
+                return self._figure(start, unit.end(), value, "year", "age", noun=noun, qualifier=qualifier)
+            if kind == "duration" and name == "hour" and self.lang == "fr" and self._clock_before(start):
+                minutes = re.match(r"\s?(\d\d)(?!\d)", low[unit.end():unit.end() + 4])
+                minute = int(minutes.group(1)) if minutes else 0
+                return self._time_figure(start, unit.end() + (minutes.end() if minutes else 0),
+                                         int(value), minute)
+            return self._figure(start, unit.end(), value, name, kind, qualifier=qualifier, noun=noun,
+                                decimals=places)
+        if re.match(r"\s*o['’]clock", low[end:end + 9]) and value.is_integer():
+            return self._time_figure(start, end + len(re.match(r"\s*o['’]clock", low[end:]).group()),
+                                     int(value), 0)
+        if low[end:end + 1].isalpha():
+            return None  # "4x4", "5G": digits inside a word
+        if self._age_before(start):
+            return self._figure(start, end, value, "year", "age", qualifier=qualifier)
         return self._figure(start, end, value, None, "count", qualifier=qualifier, decimals=places,
-                            noun=self._noun(end, partitive=not self.low[end - 1].isdigit()))
+                            noun=self._noun(end, partitive=not low[end - 1].isdigit()), scale=factor)
 
     def _is_scale(self, scale: re.Match, currency: str | None, glued: bool) -> bool:
-        """"m"/"k" multiply only money or a glued number before a noun ("13m people"); "100 m" is metres."""
+        """"m"/"k"/"bn" multiply money, or a glued number before a noun ("13m people"); "100 m" is
+        metres."""
         if scale.group("scale") not in ("m", "k"):
             return True
         if scale.group("gap") or not glued:
-            return False
+            return currency is not None
         return currency is not None or (P.NEXT_WORD.match(self.text, scale.end()) is not None
                                         and not P.PUNCT_AFTER.match(self.text, scale.end()))
 
     def _is_unit(self, unit: re.Match, glued: bool) -> bool:
         """One- and two-letter units count only after digits, glued or before punctuation ("24h",
-        "100 m.")."""
+        "100 m.", "38.1C")."""
         if unit.group("unit") not in AMBIGUOUS_SHORT_UNITS:
             return True
         return glued and (not unit.group("gap") or P.PUNCT_AFTER.match(self.text, unit.end()) is not None)
 
     def _vague(self, start: int, end: int, phrase: str) -> Figure:
-        return self._figure(start, end, None, VAGUE[self.lang][phrase], "vague",
-                            noun=self._noun(end, partitive=True), vague=True)
+        kind_class = VAGUE[self.lang][phrase]
+        magnitude = kind_class in MAGNITUDES
+        return self._figure(start, end, None, kind_class, "magnitude" if magnitude else "vague",
+                            noun=self._noun(end, partitive=True), vague=not magnitude)
+
+    def _approximate(self, pos: int, word: str) -> list[Figure]:
+        """"une quinzaine de blessés", "a dozen people": a value, approximate."""
+        before = self.low[max(0, pos - 6):pos]
+        if not re.search(r"(?:^|\W)(?:une?|a)\s+$", before):
+            return []
+        start = pos - len(re.search(r"(?:une?|a)\s+$", before).group())
+        value = APPROXIMATE_NUMBERS[self.lang][word]
+        return [self._figure(start, pos + len(word), float(value), None, "count", qualifier="about",
+                             noun=self._noun(pos + len(word), partitive=True))]
+
+    def _fraction(self, start: int, word_start: int, word: str, numerator: float) -> list[Figure]:
+        """"a third of", "two-thirds", "un quart des", "la moitié", "half of": the share as a value."""
+        end = word_start + len(word)
+        if re.match(r"\s?-\s?[^\W\d_]", self.low[end:end + 4]):
+            return []  # "half-time", "a half - marathon", "a third-party claim"
+        if start == word_start:  # the fraction word alone: needs "a"/"la"/"un"/"one" before or "of" after
+            before = self.low[max(0, start - 4):start]
+            article = re.search(r"(?<![\w])(an?|la|un|one)\s+$", before)
+            if word in ("half", "moitié", "demi"):
+                if re.search(r"\b(?:and|et)\s+(?:an?|une?)\s+$", self.low[max(0, start - 8):start]):
+                    return []  # "a year and a half": the half of a quantity, not a share
+                if not (article or P.FRACTION_OF.match(self.low, end) or self.low.startswith((" the ", " a "),
+                                                                                              end)):
+                    return []
+            elif not (article and P.FRACTION_OF.match(self.low, end)):
+                return []
+            if article:
+                start = max(0, start - 4) + article.start(1)
+        value = numerator * FRACTIONS[self.lang][word]
+        return [self._figure(start, end, value, None, "fraction", noun=self._noun(end, partitive=True),
+                             qualifier=self._hedge(start))]
+
+    def _rank_words(self, pos: int) -> list[Figure]:
+        """"number two", "numéro un": a rank, not a count."""
+        m = re.match(r"(?:number|numéro)\s+", self.low[pos:pos + 12])
+        if not m:
+            return []
+        run = P.NUMBER_RUN[self.lang].match(self.low, pos + m.end())
+        if not run:
+            return []
+        found = read_number_words(run.group(), self.lang)
+        if not found or found[0][0] != 0 or found[0][3]:
+            return []
+        end = run.start() + found[0][1]
+        return [self._figure(pos, end, found[0][2], None, "rank", noun=self._noun(end))]
+
+    def _decade(self, start: int, m: re.Match) -> Figure | None:
+        digits = m.group("digits")
+        if len(digits) == 2:
+            if not re.search(r"(?:the|les|des|années)\s+['’]?$", self.low[max(0, start - 8):start]):
+                return None
+            year = (1900 if digits != "00" and int(digits) >= 20 else 2000) + int(digits)
+        else:
+            year = int(digits)
+            if year % 10:
+                return None
+        return self._figure(start, m.end(), float(year), None, "decade")
 
     # Surroundings ---------------------------------------------------------------------------------
 
@@ -344,29 +602,66 @@ class _Reader:
             if not m:
                 break
             lower = m.group(1).lower()
-            if lower in stop or lower in _ALL_NUMBER_WORDS or lower in months or lower in weekdays:
+            if lower in stop or lower in _NUMBER_WORDS[self.lang] or lower in months or lower in weekdays:
                 break
-            if self.lang == "en" and lower.endswith(NON_NOUN_ENDINGS) and (words or lower.endswith("ly")):
-                break
+            if self.lang == "en" and lower.endswith(NON_NOUN_ENDINGS) and (
+                    words or lower.endswith("ly") or not known_concept(lower)):
+                break  # "14 people killed", "the 68-year-old described"; but "two injured"
             words.append(m.group(1))
             pos = m.end()
             if self.lang == "fr":
                 break
         return " ".join(words) or None
 
+    def _previous_word(self, start: int) -> str | None:
+        m = P.PREVIOUS_WORD.search(self.low, max(0, start - 24), start)
+        return m.group(1) if m else None
+
+    def _rank_before(self, start: int) -> bool:
+        """"No 1", "No. 1", "number 1", "n°1" (not "no one": that is the number word's own check)."""
+        before = self.low[max(0, start - 8):start]
+        m = re.search(r"(?:^|[^\w])(no\.?|number|numéro|n°|nº)\s*$", before)
+        return m is not None and m.group(1) in RANK_BEFORE and (m.group(1) != "no" or self.low[start].isdigit())
+
+    def _age_before(self, start: int) -> bool:
+        """"aged 39", "âgé de 39 ans", "age 39"."""
+        m = re.search(r"([^\W\d_]+)\s+(?:de\s+|of\s+)?(?:between\s+)?$", self.low[max(0, start - 20):start])
+        return m is not None and m.group(1) in AGE_BEFORE
+
+    def _apposition_age(self, start: int, end: int, value: float, places: int,
+                        qualifier: str | None = None) -> bool:
+        """"Roldan, 39, says", "the boy, 15." "(39)", "Marie, 39 ans,": a small bare number set off by
+        commas right after a name or noun is the age of who it follows."""
+        if not value.is_integer() or not 1 <= value <= 115 or places or qualifier:
+            return False
+        before = self.low[max(0, start - 30):start]
+        after = self.low[end:end + 3]
+        if before.endswith("(") and after.startswith(")"):
+            word = P.PREVIOUS_WORD.search(before[:-1])
+        elif re.search(r"[^\W\d_]\s?,\s?$", before) and re.match(r"\s?(?:,|\.(?!\d)|;|$)", after):
+            word = P.PREVIOUS_WORD.search(before.rstrip(", "))
+        else:
+            return False
+        return word is not None and word.group(1) not in FUNCTION_WORDS[self.lang] \
+            and word.group(1) not in MONTHS[self.lang] and word.group(1) not in _ALL_NUMBER_WORDS \
+            and word.group(1) not in WEEKDAYS[self.lang]
+
+    def _clock_before(self, start: int) -> bool:
+        word = self._previous_word(start)
+        return word is not None and word in CLOCK_BEFORE
+
+    def _currency_before(self, start: int) -> tuple[str | None, int]:
+        """The ISO code written before the number ("CHF 500", "USD 13m") and where the figure starts."""
+        m = P.CODE_BEFORE.search(self.low, max(0, start - 5), start)
+        if m:
+            return CURRENCY_CODES_BEFORE[m.group("code")], m.start("code")
+        return None, start
+
     def _not_a_rank(self, ordinal: str, next_word: str) -> bool:
         """"first launched", "premier ministre": an adverb or a title, not a rank of things."""
         if f"{ordinal} {next_word}" in ORDINAL_IDIOMS[self.lang]:
             return True
         return self.lang == "en" and next_word.endswith(("ed", "ly"))
-
-    def _weak_unit_noun(self, end: int) -> str | None:
-        """What a lone "one"/"un"/"une" counts, if it counts anything: "one" needs a noun or "of the"
-        after it ("one can say", "the one in Damascus" count nothing); "un"/"une" are articles unless
-        a partitive "des" follows."""
-        if self.lang == "fr":
-            return self._noun(end, partitive=True) if self.low.startswith(" des ", end) else None
-        return self._noun(end, partitive=True)
 
     def _hedge(self, start: int) -> str | None:
         m = P.HEDGE.search(self.low, max(0, start - 24), start)
@@ -376,8 +671,8 @@ class _Reader:
         """A bare 1800–2100 is a year unless it counts a plural noun with no "in"/"since"/"en" before."""
         if noun is None or not noun.split()[0].lower().endswith(("s", "x")):
             return True
-        previous = P.PREVIOUS_WORD.search(self.low, max(0, start - 20), start)
-        return previous is not None and previous.group(1) in YEAR_PREPOSITIONS
+        previous = self._previous_word(start)
+        return previous is not None and previous in YEAR_PREPOSITIONS
 
     def _figure(self, start: int, end: int, value: float | None, unit: str | None, kind: str,
                 **details: Any) -> Figure:

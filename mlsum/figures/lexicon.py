@@ -1,99 +1,141 @@
 """Word lists behind figure extraction and matching, English and French.
 
-Kept as data so that a missed unit or synonym is a one-line fix. Month and weekday names are the
-package's shared calendar vocabulary (:mod:`mlsum.vocab`); everything else is news vocabulary that no
-kept library provides in a reusable form.
+Kept as data so that a missed unit or synonym is a one-line fix, and general: nothing here may name the
+topic of one article. Months, weekdays, am/pm, number words, scales, fractions and approximate numbers
+are the package's shared vocabulary and live in :mod:`mlsum.vocab`; currency names come from the
+Unicode CLDR tables through babel; units are pint names. The rest is news vocabulary that no kept
+library provides.
 """
 
 from __future__ import annotations
 
-from ..vocab import LANGS, MONTHS
+import unicodedata
+
+from babel import Locale
+from babel.numbers import get_currency_name
+
+from ..vocab import LANGS
 from ..vocab import WEEKDAYS as _WEEKDAY_NAMES
 
 # Full weekday names end a noun phrase ("on 3 Monday..."); abbreviations are too often words ("mer", "sun").
 WEEKDAYS = {lang: {name for name in names if len(name) > 4} for lang, names in _WEEKDAY_NAMES.items()}
 
-# Words text2num turns into numbers. Only runs of these are handed to it, so the scan of an article is one
-# regex pass rather than a token-by-token call into the library.
-NUMBER_WORDS = {
-    "en": """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-        sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-        thousand million billion trillion first second third fourth fifth sixth seventh eighth ninth tenth
-        eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
-        twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth
-        thousandth millionth""".split(),
-    "fr": """zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze
-        seize vingt vingts trente quarante cinquante soixante cent cents mille million millions milliard
-        milliards premier première premiers premières second seconde deuxième troisième quatrième
-        cinquième sixième septième huitième neuvième dixième onzième douzième treizième quatorzième
-        quinzième seizième vingtième trentième quarantième cinquantième soixantième centième
-        millième""".split(),
-}
 # "second(e)" is an ordinal text2num does not know in French.
 EXTRA_ORDINALS = {"fr": {"second": 2, "seconde": 2}, "en": {}}
 # Number words that are pronouns or articles far more often than counts: they count only before a noun
-# or a partitive ("one car bomb", "one of the buildings", "l'un des bâtiments"), never alone ("one can
-# say", "the one in Damascus", "une coalition").
+# ("one car bomb", "un des bâtiments" is not a count either), never alone ("one can say", "une coalition").
 WEAK_UNITS = {"en": {"one"}, "fr": {"un", "une"}}
 
 # Ordinal word + noun that name a role or manner, not a rank in a series.
-ORDINAL_IDIOMS = {"en": {"first lady", "first aid", "first hand", "first minister", "second hand"},
+ORDINAL_IDIOMS = {"en": {"first lady", "first aid", "first hand", "first minister", "second hand",
+                         "first class", "second class", "third party", "first name"},
                   "fr": {"premier ministre", "première ministre", "premier plan", "premier lieu",
-                         "second plan", "seconde main", "premier secrétaire"}}
+                         "second plan", "seconde main", "premier secrétaire", "première dame"}}
 
-# Multipliers written after digits: "13m", "1,5 million", "3 milliards".
-SCALES = {"thousand": 1e3, "thousands": 1e3, "k": 1e3, "mille": 1e3, "million": 1e6, "millions": 1e6,
-          "mn": 1e6, "m": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "milliard": 1e9,
-          "milliards": 1e9, "trillion": 1e12, "trillions": 1e12}
+# Currencies: every ISO currency by its CLDR names in both languages ("Swiss francs", "francs suisses"),
+# its symbol where it has one of its own, and for the currencies most news is about the bare word too
+# ("dollars", "pounds", "livres"): a bare word goes to the first of these whose name ends (English) or
+# starts (French) with it.
+_MAJOR_CURRENCIES = ("USD", "EUR", "GBP", "JPY", "CHF", "CNY", "INR", "RUB", "TRY", "BRL", "MXN", "ZAR")
+_SPELLINGS = {"rubles": "roubles", "ruble": "rouble"}
 
-# ISO code ← currency symbol before the number, or word after it (either language).
-CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP"}
-CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "usd": "USD",
-    "euro": "EUR", "euros": "EUR", "eur": "EUR", "pound sterling": "GBP", "pounds sterling": "GBP",
-    "livre sterling": "GBP", "livres sterling": "GBP", "gbp": "GBP", "syrian pounds": "SYP",
-    "livres syriennes": "SYP", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
-    "turkish lira": "TRY", "livres turques": "TRY",
-}
+
+def _currency_tables() -> tuple[dict[str, str], dict[str, str]]:
+    words: dict[str, str] = {}
+    for lang in LANGS:
+        for code in Locale(lang).currencies:
+            for count in (1, 2):
+                name = get_currency_name(code, count, lang).lower()
+                words.setdefault(name, code)
+            words.setdefault(code.lower(), code)
+    for code in reversed(_MAJOR_CURRENCIES):  # earlier ones win
+        for lang in LANGS:
+            for count in (1, 2):
+                parts = get_currency_name(code, count, lang).lower().split()
+                bare = parts[-1] if lang == "en" else parts[0]
+                words[bare] = code
+                if bare in _SPELLINGS:
+                    words[_SPELLINGS[bare]] = code
+    symbols = {symbol.lower(): code for code, symbol in Locale("en").currency_symbols.items()
+               if any(unicodedata.category(c) == "Sc" for c in symbol) and " " not in symbol
+               and "\u202f" not in symbol and symbol != "¤"}
+    symbols.update({"us$": "USD", "$us": "USD"})
+    return words, symbols
+
+
+CURRENCY_WORDS, CURRENCY_SYMBOLS = _currency_tables()
+# ISO codes that stand before a number as a currency does ("CHF 500", "USD 13m").
+CURRENCY_CODES_BEFORE = {code.lower(): code for code in _MAJOR_CURRENCIES if code != "TRY"}
+# Words that name a currency but are, after a number, far more often something else ("3 won", "5 real").
+CURRENCY_WORDS = {w: c for w, c in CURRENCY_WORDS.items()
+                  if w not in {"won", "real", "rand", "mark", "marks", "all", "top", "cup", "bob", "mop",
+                               "mad", "pen", "try", "gel", "lei", "sol", "som", "kip", "fr"}}
 
 PERCENT_WORDS = ("%", "percent", "per cent", "pour cent", "pourcent")
 PERCENT_POINT_WORDS = ("percentage points", "percentage point", "points de pourcentage",
                        "point de pourcentage")
 
-# Spelled unit → (pint unit name, kind). Only pint units appear as values, so conversion is one lookup.
-UNITS = {
-    "km": ("kilometer", "distance"), "kms": ("kilometer", "distance"),
-    "kilometre": ("kilometer", "distance"), "kilometres": ("kilometer", "distance"),
-    "kilometer": ("kilometer", "distance"), "kilometers": ("kilometer", "distance"),
-    "kilomètre": ("kilometer", "distance"), "kilomètres": ("kilometer", "distance"),
-    "mile": ("mile", "distance"), "miles": ("mile", "distance"), "mi": ("mile", "distance"),
-    "m": ("meter", "distance"), "metre": ("meter", "distance"), "metres": ("meter", "distance"),
-    "meter": ("meter", "distance"), "meters": ("meter", "distance"), "mètre": ("meter", "distance"),
-    "mètres": ("meter", "distance"), "feet": ("foot", "distance"), "foot": ("foot", "distance"),
-    "ft": ("foot", "distance"),
-    "km2": ("kilometer ** 2", "area"), "km²": ("kilometer ** 2", "area"),
-    "sq km": ("kilometer ** 2", "area"), "square kilometres": ("kilometer ** 2", "area"),
-    "square kilometers": ("kilometer ** 2", "area"), "square kilometre": ("kilometer ** 2", "area"),
-    "square kilometer": ("kilometer ** 2", "area"), "kilomètres carrés": ("kilometer ** 2", "area"),
-    "square miles": ("mile ** 2", "area"), "square mile": ("mile ** 2", "area"),
-    "hectare": ("hectare", "area"), "hectares": ("hectare", "area"), "ha": ("hectare", "area"),
-    "kg": ("kilogram", "mass"), "kilogram": ("kilogram", "mass"), "kilograms": ("kilogram", "mass"),
-    "kilogramme": ("kilogram", "mass"), "kilogrammes": ("kilogram", "mass"),
-    "tonne": ("metric_ton", "mass"), "tonnes": ("metric_ton", "mass"), "ton": ("metric_ton", "mass"),
-    "tons": ("metric_ton", "mass"),
-    "year": ("year", "duration"), "years": ("year", "duration"), "an": ("year", "duration"),
-    "ans": ("year", "duration"), "année": ("year", "duration"), "années": ("year", "duration"),
-    "month": ("month", "duration"), "months": ("month", "duration"), "mois": ("month", "duration"),
-    "week": ("week", "duration"), "weeks": ("week", "duration"), "semaine": ("week", "duration"),
-    "semaines": ("week", "duration"), "day": ("day", "duration"), "days": ("day", "duration"),
-    "jour": ("day", "duration"), "jours": ("day", "duration"), "journée": ("day", "duration"),
-    "journées": ("day", "duration"), "hour": ("hour", "duration"), "hours": ("hour", "duration"),
-    "hr": ("hour", "duration"), "hrs": ("hour", "duration"), "heure": ("hour", "duration"),
-    "heures": ("hour", "duration"), "h": ("hour", "duration"), "minute": ("minute", "duration"),
-    "minutes": ("minute", "duration"), "min": ("minute", "duration"), "second": ("second", "duration"),
-    "seconds": ("second", "duration"), "seconde": ("second", "duration"),
-    "secondes": ("second", "duration"),
-}
+
+def _units() -> dict[str, tuple[str, str]]:
+    """Spelled unit → (pint unit name, kind). Only pint names appear as values, so conversion is one
+    lookup."""
+    table = {
+        ("kilometer", "distance"): "km, kms, kilometre, kilometres, kilometer, kilometers, kilomètre, "
+                                   "kilomètres",
+        ("mile", "distance"): "mile, miles, mi",
+        ("meter", "distance"): "m, metre, metres, meter, meters, mètre, mètres",
+        ("centimeter", "distance"): "cm, centimetre, centimetres, centimeter, centimeters, centimètre, "
+                                    "centimètres",
+        ("millimeter", "distance"): "mm, millimetre, millimetres, millimeter, millimeters, millimètre, "
+                                    "millimètres",
+        ("foot", "distance"): "feet, foot, ft",
+        ("inch", "distance"): "inch, inches",
+        ("yard", "distance"): "yard, yards, yd",
+        ("kilometer ** 2", "area"): "km2, km², sq km, square kilometres, square kilometers, "
+                                    "square kilometre, square kilometer, kilomètres carrés, kilomètre carré",
+        ("mile ** 2", "area"): "square miles, square mile, sq miles",
+        ("meter ** 2", "area"): "m2, m², square metres, square meters, square metre, mètres carrés, "
+                                "mètre carré",
+        ("foot ** 2", "area"): "square feet, sq ft",
+        ("hectare", "area"): "hectare, hectares, ha",
+        ("acre", "area"): "acre, acres",
+        ("kilogram", "mass"): "kg, kilogram, kilograms, kilogramme, kilogrammes, kilo, kilos",
+        ("gram", "mass"): "g, gram, grams, gramme, grammes",
+        ("metric_ton", "mass"): "tonne, tonnes, ton, tons, t",
+        ("pound", "mass"): "lb, lbs",
+        ("ounce", "mass"): "ounce, ounces, oz",
+        ("liter", "volume"): "litre, litres, liter, liters, l",
+        ("milliliter", "volume"): "ml, millilitre, millilitres",
+        ("gallon", "volume"): "gallon, gallons",
+        ("oil_barrel", "volume"): "barrel, barrels",
+        ("mile / hour", "speed"): "mph, miles per hour, miles an hour, miles-per-hour",
+        ("kilometer / hour", "speed"): "km/h, kph, kmh, kilometres per hour, kilometers per hour, "
+                                       "kilometres an hour, kilometers an hour, km per hour, km an hour, "
+                                       "kilomètres-heure, kilomètres par heure, km par heure",
+        ("knot", "speed"): "knot, knots, noeuds, nœuds",
+        ("kilowatt * hour", "energy"): "kwh, kilowatt-hours, kilowatt hours",
+        ("megawatt * hour", "energy"): "mwh, megawatt-hours, megawatt hours",
+        ("gigawatt * hour", "energy"): "gwh, gigawatt-hours, gigawatt hours",
+        ("terawatt * hour", "energy"): "twh, terawatt-hours, terawatt hours",
+        ("kilowatt", "power"): "kw, kilowatt, kilowatts",
+        ("megawatt", "power"): "mw, megawatt, megawatts",
+        ("gigawatt", "power"): "gw, gigawatt, gigawatts",
+        ("degree_Celsius", "temperature"): "c, °c, ºc, ° c, celsius, degrees celsius, degrés celsius, "
+                                           "degrees c",
+        ("degree_Fahrenheit", "temperature"): "f, °f, ° f, fahrenheit, degrees fahrenheit, degrees f",
+        ("degree", "temperature"): "degrees, degree, degrés, degré, °",
+        ("year", "duration"): "year, years, yr, yrs, an, ans, année, années",
+        ("month", "duration"): "month, months, mois",
+        ("week", "duration"): "week, weeks, semaine, semaines",
+        ("day", "duration"): "day, days, jour, jours, journée, journées",
+        ("hour", "duration"): "hour, hours, hr, hrs, heure, heures, h",
+        ("minute", "duration"): "minute, minutes, min",
+        ("second", "duration"): "second, seconds, seconde, secondes",
+    }
+    return {spelling.strip(): unit for unit, spellings in table.items() for spelling in spellings.split(",")}
+
+
+UNITS = _units()
 # Adjectives that may stand between a number and its unit ("five consecutive days", "deux derniers jours").
 UNIT_ADJECTIVES = {
     "en": ["more", "consecutive", "straight", "full", "long", "additional", "further", "previous", "past",
@@ -104,52 +146,81 @@ UNIT_ADJECTIVES = {
 }
 # French units that are also ordinary English words ("an", "h") are only units in French text.
 FRENCH_ONLY_UNITS = {"an", "ans", "h"}
-# Single letters that are units only when glued to the number or followed by punctuation ("8km", "100 m").
-AMBIGUOUS_SHORT_UNITS = {"m", "h", "mi", "ha", "ft", "min", "hr"}
+# Short units that are also letters or words: units only when glued to the number or followed by
+# punctuation ("8km", "100 m.", "38.1C"), never before a word ("5 m people", "3 in 10").
+AMBIGUOUS_SHORT_UNITS = {"m", "h", "mi", "ha", "ft", "min", "hr", "c", "f", "g", "l", "t", "in.", "°",
+                         "yd", "oz", "yr", "yrs"}
 
-# Vague quantity → class. Matching compares classes, and a number falls in a class by `VAGUE_RANGES`.
+# Vague quantity → class; a number falls in a class by `VAGUE_RANGES`. Vague ones ("a few", "dozens") are
+# listed but never scored; orders of magnitude ("thousands", "des millions") are checked like numbers:
+# "millions" where the article says billions is an error, digits or not.
 VAGUE = {
     "en": {"a few hundred": "hundreds", "several hundred": "hundreds", "a few thousand": "thousands",
-           "several thousand": "thousands", "a few": "few", "few": "few", "several": "few",
-           "a handful of": "few", "a number of": "few",
-           "multiple": "few", "a couple of": "few", "a dozen": "dozen", "dozens": "dozens",
-           "scores": "dozens", "hundreds": "hundreds", "thousands": "thousands",
-           "tens of thousands": "tens of thousands", "hundreds of thousands": "hundreds of thousands",
-           "millions": "millions", "many": "many", "numerous": "many", "large numbers": "many",
+           "several thousand": "thousands", "a few million": "millions", "several million": "millions",
+           "a few": "few", "few": "few", "several": "few", "a handful of": "few", "a number of": "few",
+           "multiple": "few", "a couple of": "few", "dozens": "dozens", "scores": "dozens",
+           "hundreds": "hundreds", "thousands": "thousands", "tens of thousands": "tens of thousands",
+           "hundreds of thousands": "hundreds of thousands", "millions": "millions",
+           "tens of millions": "tens of millions", "hundreds of millions": "hundreds of millions",
+           "billions": "billions", "many": "many", "numerous": "many", "large numbers": "many",
            "countless": "many"},
     "fr": {"quelques centaines": "hundreds", "plusieurs centaines": "hundreds",
-           "quelques milliers": "thousands", "plusieurs milliers": "thousands", "quelques": "few",
-           "plusieurs": "few", "une poignée de": "few",
-           "un certain nombre de": "few", "une dizaine": "dozen", "des dizaines": "dozens",
-           "une vingtaine": "dozens", "une trentaine": "dozens", "une quarantaine": "dozens",
-           "une cinquantaine": "dozens", "une centaine": "hundreds", "des centaines": "hundreds",
-           "un millier": "thousands", "des milliers": "thousands",
+           "quelques milliers": "thousands", "plusieurs milliers": "thousands",
+           "quelques millions": "millions", "plusieurs millions": "millions", "quelques": "few",
+           "plusieurs": "few", "une poignée de": "few", "un certain nombre de": "few",
+           "des dizaines": "dozens", "des centaines": "hundreds", "des milliers": "thousands",
            "des dizaines de milliers": "tens of thousands",
            "des centaines de milliers": "hundreds of thousands", "des millions": "millions",
-           "de nombreux": "many", "de nombreuses": "many", "nombreux": "many", "nombreuses": "many"},
+           "des dizaines de millions": "tens of millions", "des centaines de millions": "hundreds of millions",
+           "des milliards": "billions", "de nombreux": "many", "de nombreuses": "many",
+           "nombreux": "many", "nombreuses": "many"},
 }
-VAGUE_RANGES = {"few": (2, 12), "dozen": (8, 20), "dozens": (20, 199), "hundreds": (100, 1999),
-                "thousands": (1000, 19999), "tens of thousands": (10000, 199999),
-                "hundreds of thousands": (100000, 1999999), "millions": (1000000, float("inf")),
-                "many": (5, float("inf"))}
+VAGUE_RANGES = {"few": (2, 12), "dozens": (20, 199), "many": (5, float("inf")),
+                "hundreds": (100, 9999), "thousands": (1000, 999999), "tens of thousands": (10000, 999999),
+                "hundreds of thousands": (100000, 9999999), "millions": (1e6, 999999999),
+                "tens of millions": (1e7, 999999999), "hundreds of millions": (1e8, 9999999999),
+                "billions": (1e9, 1e13)}
+MAGNITUDES = {"hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions",
+              "tens of millions", "hundreds of millions", "billions"}
 
 # Words before a number that make it approximate ("about 8 km", "plus de 300"), and which way the true
 # value may lie: a round figure after one of them may stand for a less round one ("about 300,000" for
-# 310,000, "more than 300,000" for 320,000, but not for 280,000).
+# 310,000, "more than 50" for 63, but not for 45).
 HEDGES = {
     "about": "near", "around": "near", "some": "near", "roughly": "near", "approximately": "near",
-    "close to": "near", "an estimated": "near", "estimated": "near", "environ": "near",
-    "près de": "near", "quelque": "near", "approximativement": "near",
+    "close to": "near", "an estimated": "near", "estimated": "near", "almost exactly": "near",
+    "environ": "near", "près de": "near", "quelque": "near", "approximativement": "near",
+    "autour de": "near",
     "more than": "above", "over": "above", "at least": "above", "upwards of": "above",
-    "plus de": "above", "au moins": "above",
+    "in excess of": "above", "plus de": "above", "au moins": "above", "au-delà de": "above",
     "nearly": "below", "almost": "below", "up to": "below", "fewer than": "below", "less than": "below",
-    "under": "below", "moins de": "below", "jusqu'à": "below", "presque": "below",
+    "under": "below", "just under": "below", "moins de": "below", "jusqu'à": "below", "presque": "below",
+    "quasiment": "below",
 }
 
 # Prepositions after which a bare four-digit number is a year even when a noun follows ("in 2015 elections").
 YEAR_PREPOSITIONS = {"in", "since", "by", "until", "till", "from", "of", "before", "after", "during",
                      "early", "late", "mid", "en", "depuis", "dès", "jusqu'en", "avant", "après",
                      "fin", "début"}
+
+# Words after which a month name alone is a date ("in January", "fin décembre").
+MONTH_PREPOSITIONS = {"in", "until", "till", "since", "by", "from", "last", "next", "early", "late", "mid",
+                      "this", "before", "after", "during", "of", "en", "depuis", "fin", "début", "jusqu'en",
+                      "mi", "dès", "avant", "après", "depuis"}
+# Words around a number that say it is an age: "aged 39", "âgé de 39 ans".
+AGE_BEFORE = {"aged", "age", "ages", "âgé", "âgée", "âgés", "âgées"}
+# Words right before a number that make it a rank: "world No 1", "number two", "numéro un", "n°1".
+RANK_BEFORE = {"no", "no.", "number", "numéro", "n°", "nº", "num"}
+# Words next to "3-2" that make it a score rather than a range.
+SCORE_BEFORE = {"won", "win", "beat", "beating", "beaten", "lost", "lose", "losing", "defeated", "drew",
+                "draw", "led", "lead", "leading", "trailed", "trailing", "thrashed", "edged", "gagné",
+                "battu", "perdu", "mené", "menait", "l'emporte", "victory", "defeat", "at", "to", "victoire",
+                "défaite", "succès", "nul"}
+SCORE_AFTER = {"win", "victory", "defeat", "loss", "draw", "lead", "scoreline", "aggregate", "down",
+               "victoire", "défaite", "succès", "revers", "nul", "thrashing", "triumph", "reverse", "wins",
+               "victories", "defeats", "draws", "home", "away"}
+# French prepositions after which "7 heures", "19 h" is a time of day, not a duration.
+CLOCK_BEFORE = {"à", "vers", "dès", "jusqu'à", "avant"}
 
 FUNCTION_WORDS = {
     "en": set("""
@@ -161,10 +232,10 @@ FUNCTION_WORDS = {
         do does did done can could would should will shall may might must near off out up down per
         against among between through across along around toward towards within upon via behind beyond
         amid despite including one ones he she they we you i me him them us said says say told
-        according
+        according ever
     """.split()),
     "fr": set("""
-        le la les l' un une des du de d' au aux ce cet cette ces son sa ses leur leurs notre nos votre
+        le la les l' un une des du de d' à au aux ce cet cette ces son sa ses leur leurs notre nos votre
         vos mon ma mes et ou mais ni car donc or que qu' qui quoi dont où en dans sur sous par pour avec
         sans chez vers entre contre depuis pendant avant après selon comme plus moins très aussi déjà
         encore ne pas est sont était étaient été être a ont avait avaient avoir fait faire il elle ils
@@ -176,65 +247,59 @@ FUNCTION_WORDS = {
 # car bombs being deployed"); an adverb in -ly cannot start one.
 NON_NOUN_ENDINGS = ("ly", "ed", "ing")
 
-# Noun synonyms and French→English noun translations, in surface form (stemmed on load by
-# `numbers.concepts`). Each line is one concept; matching treats its words as the same thing counted. A
-# word on several lines ("villes": towns or cities) stands for each of them. A word listed here is
-# "known": two known nouns that differ are different things, while an unknown one may be a paraphrase.
+# Nouns that news counts, with their common synonyms and French translations, in surface form (stemmed on
+# load). Each line is one concept; matching treats its words as the same thing counted, and a word on
+# several lines stands for each of them. A word listed here is "known": two known nouns on different
+# lines are different things, while an unknown one may be a paraphrase.
 CONCEPTS = """
-    people persons person individuals civilians residents inhabitants personnes habitants civils gens
-    villages towns localities hamlets communities villes localités bourgs communes
+    people persons person individuals residents inhabitants citizens civilians personnes habitants gens
+    citoyens civils individus
+    dead deaths killed fatalities victims lives bodies morts tués décès victimes
+    injured wounded injuries hurt blessés blessures
+    infections infected cases patients infections cas malades contaminations
+    children child kids youngsters minors enfants enfant mineurs
+    women woman femmes
+    men man hommes
+    boys garçons
+    girls filles
+    students pupils schoolchildren élèves étudiants
+    workers employees staff personnel jobs employés salariés travailleurs emplois postes
+    jobs posts positions roles emplois postes
+    officers police policemen officiers policiers
+    homes houses properties dwellings households maisons logements foyers habitations
+    buildings structures bâtiments immeubles édifices
+    vehicles cars trucks lorries véhicules voitures camions
+    companies firms businesses entreprises sociétés firmes
+    countries nations states pays nations états
+    towns villages localities hamlets villes villages communes localités bourgs
     cities city villes
-    soldiers troops military personnel servicemen soldats militaires
-    fighters rebels insurgents militants combatants jihadists gunmen combattants insurgés djihadistes
-    jihadistes rebelles
-    dead deaths killed bodies victims fatalities casualties morts tués victimes
-    wounded injured blessés
-    strikes airstrikes air-strikes raids bombings bombardments frappes bombardements
-    buildings bâtiments immeubles
-    vehicles cars trucks véhicules voitures camions
-    tanks chars blindés
-    refugees displaced réfugiés déplacés
-    children kids enfants
-    women femmes
-    men hommes
+    times occasions fois
+    games matches fixtures rencontres matchs parties
+    goals buts
+    points
+    votes ballots voix votes
+    seats sièges
+    members membres
+    families familles
     days jours journées
     years ans années
     months mois
     weeks semaines
     hours heures
-    prisoners detainees prisonniers détenus
-    shells obus
-    rockets missiles roquettes
-    attacks offensives assaults attaques
-    wars conflicts guerres conflits
-    districts neighbourhoods neighborhoods quartiers
-    talks negotiations négociations pourparlers
-    embassies ambassades
-    times fois
+    minutes
     rounds tours manches
-    attempts tentatives
-    anniversaries anniversaires
-    centuries siècles
-    terms mandats
     stages phases étapes
-    waves vagues
-    places rangs positions
-    points
-    aircraft planes jets warplanes avions appareils
-    airports aéroports
-    bases
-    hospitals hôpitaux
-    schools écoles
-    homes houses maisons logements
-    families familles
-    journalists journalistes
-    doctors médecins
-    votes voix
-    seats sièges
-    countries pays
-    members membres
-    meetings réunions
-    convoys convois
-    trucks lorries
-    tonnes
+    attempts tentatives
+    terms mandats
+    centuries siècles
+    places ranks positions rangs places
+    titles championships titres
+    medals médailles
+    arrests arrested arrestations interpellations
+    prisoners detainees inmates prisonniers détenus
+    attacks assaults attaques
+    flights vols
+    passengers passagers
+    trees arbres
+    animals animaux
 """

@@ -1,11 +1,22 @@
 """Check a summary's figures against its sources, a reference's against a summary, a translation's
 against its original.
 
-A summary figure is `supported` when some source states the same quantity of the same thing: equal value
-after normalization (units converted through pint, rounding of conversions tolerated), and, for counts,
-ordinals and percentages, a noun that agrees (same word, synonym or French equivalent, or shared words
-around both). Otherwise it is `contradicted` when a source gives another value for the same thing, else
-`unsupported`. Vague quantities are checked too but never count in precision or recall.
+Each summary figure gets a status and the basis for it:
+
+- `supported`: a source states the same quantity (values normalized: units converted, hedges and
+  rounding allowed for, number words read). Basis `same thing` when what it counts agrees too (same
+  noun, synonym or French equivalent, or shared words around both); `same value` when the value is
+  there but the checker cannot tell whether it counts the same thing (a paraphrase it does not know:
+  "870 infections" / "870 people infected" is fine, and a guess would cry wolf).
+- `contradicted`: a source gives another value for the same thing (same counted noun, or for measures,
+  dates and ages the same surroundings), and does not give this value for it. Basis `other value`.
+- `unsupported`: no source states this value, nor another for the same thing (basis `not found`); or
+  the value appears only for other things, named, while the summary's own thing appears with no value
+  (basis `other thing`: "the first round" where the article's only "first" is a first half); or it is
+  the sum or difference of two figures stated together (basis `computed`: "five" for "three men and
+  two women"), which may be right but is not stated: never `contradicted`.
+
+Vague quantities ("dozens", "a few") are checked too but never scored.
 """
 
 from __future__ import annotations
@@ -18,18 +29,32 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
-from .extract import Figure, extract_figures
-from .lexicon import HEDGES, VAGUE_RANGES
+from .extract import Figure, extract_figures, guess_lang
+from ..vocab import SCALES
+from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, VAGUE_RANGES
 from .numbers import concepts, known_concept
-from .units import convert
+from .patterns import SCORE
+from .units import convert, convert_temperature
 
 SUPPORTED, UNSUPPORTED, CONTRADICTED = "supported", "unsupported", "contradicted"
+STATUSES = (SUPPORTED, CONTRADICTED, UNSUPPORTED)
+SAME_THING, SAME_VALUE, COMPUTED = "same thing", "same value", "computed"
+OTHER_VALUE, OTHER_THING, NOT_FOUND = "other value", "other thing", "not found"
+BASES = {SUPPORTED: (SAME_THING, SAME_VALUE), CONTRADICTED: (OTHER_VALUE,),
+         UNSUPPORTED: (COMPUTED, OTHER_THING, NOT_FOUND)}
 
 # Kinds whose identity is the noun they count; the others are identified by their unit or calendar.
-_NOUN_KINDS = {"count", "ordinal", "percent", "vague"}
+_NOUN_KINDS = {"count", "ordinal", "rank", "percent", "fraction", "vague", "magnitude"}
 _CONVERSION_TOLERANCE = 0.025  # "20 km (12 miles)": 20 km is 12.4 miles
-_MEASURES = {"distance", "duration", "area", "mass"}  # kinds pint converts between units
+_MEASURES = {"distance", "duration", "area", "mass", "volume", "speed", "energy", "power"}
+_FRACTION_POINTS = 3.5  # "a third" for 33 %, 35 %; not for 30 %
+_COMPUTED_WINDOW = 200  # two figures summed or subtracted are stated within this many characters
+_CONTRADICTION_WORDS = 1  # words besides the noun that another value's sentence must share to contradict
+_ROUNDING_SHARE = 0.03  # "1.8 million" for 1,765,000, "£10m" for £10.25m; not "$2 billion" for $1.8bn
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
+_OCCASIONS = frozenset(concepts("times")) | frozenset(concepts("fois", "fr"))
+_BARE_MATCHES = {"money", "percent", "duration", "distance", "area", "mass", "volume", "speed", "energy",
+                 "power", "temperature", "age"}
 
 
 def _group(figure: Figure) -> str:
@@ -46,7 +71,8 @@ class SourceIndex:
 
     def __init__(self, text: str, lang: str | None = None) -> None:
         self.text = text
-        self.figures = extract_figures(text, lang)
+        self.lang = lang if lang in ("en", "fr") else guess_lang(text)
+        self.figures = extract_figures(text, self.lang)
         self.by_group: dict[str, list[Figure]] = defaultdict(list)
         for figure in self.figures:
             self.by_group[_group(figure)].append(figure)
@@ -57,7 +83,36 @@ class SourceIndex:
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Concepts of every word of the source: tells a paraphrase from a noun the source uses."""
-        return frozenset(c for w in set(_WORD.findall(self.text.lower())) for c in concepts(w))
+        return frozenset(c for w in set(_WORD.findall(self.text.lower())) for c in concepts(w, self.lang))
+
+    @cached_property
+    def scores(self) -> list[Figure]:
+        """Every "3-2" of the source, whatever the words around it: an article may give a score where
+        nothing says it is one ("a 7-6, 1-6, 6-3 progression")."""
+        low = self.text.lower()
+        return [Figure(m.group(), m.start(), m.end(), None, None, "score",
+                       iso=f"{int(m.group('a'))}-{int(m.group('b'))}", lang=self.lang, text_lower=low)
+                for m in SCORE.finditer(low)]
+
+    @cached_property
+    def numbers(self) -> list[Figure]:
+        """Every figure with a plain value a magnitude or a sum can be made of (counts, money, years)."""
+        return [f for f in self.figures if f.value is not None and f.kind in ("count", "money")]
+
+    def computed(self, group: str) -> dict[float, tuple[Figure, Figure]]:
+        """Sums and differences of two figures of `group` stated close together, by value."""
+        cache = self.__dict__.setdefault("_computed", {})
+        if group not in cache:
+            found: dict[float, tuple[Figure, Figure]] = {}
+            figures = [f for f in self.by_group[group] if f.value is not None and f.kind != "year"]
+            for i, a in enumerate(figures):
+                for b in figures[i + 1:]:
+                    if b.start - a.end > _COMPUTED_WINDOW:
+                        break
+                    for value in (a.value + b.value, abs(a.value - b.value)):
+                        found.setdefault(round(value, 6), (a, b))
+            cache[group] = found
+        return cache[group]
 
 
 @lru_cache(maxsize=256)
@@ -68,19 +123,22 @@ def index_source(text: str, lang: str | None = None) -> SourceIndex:
 
 @dataclass
 class FigureMatch:
-    """A summary figure, its status, and the source figure that supports or contradicts it."""
+    """A summary figure, its status, the basis for it (see the module docstring), and the source figure
+    it rests on: the one that supports it, the other value that contradicts it, or for `other thing`
+    the same value said of something else."""
 
     figure: Figure
     status: str
     evidence: Figure | None = None
     evidence_source: int | None = None  # which of the checked texts `evidence` is in (its offsets' text)
+    basis: str = NOT_FOUND
 
     def to_dict(self) -> dict[str, Any]:
         """The figure (with its offsets in the summary) and its evidence, located in the source:
         `evidence_source` indexes the texts it was checked against, `evidence_start`/`_end` are
         character offsets into that text."""
         found = self.evidence
-        return {**self.figure.to_dict(), "status": self.status,
+        return {**self.figure.to_dict(), "status": self.status, "basis": self.basis,
                 "evidence": found.text if found else None,
                 "evidence_source": self.evidence_source if found else None,
                 "evidence_start": found.start if found else None,
@@ -117,15 +175,37 @@ def check_figures(summary: str, sources: Sequence[str], lang: str | None = None)
     translation): supported by any of them, else contradicted by any, else unsupported. `lang` is the
     summary's language (None: guessed); each source's is guessed."""
     indexes = [(position, index_source(source)) for position, source in enumerate(sources) if source]
-    items = []
-    for figure in extract_figures(summary, lang):
-        found = _first(find_support, figure, indexes)
-        if found is not None:
-            items.append(FigureMatch(figure, SUPPORTED, *found))
-            continue
-        found = _first(find_contradiction, figure, indexes)
-        items.append(FigureMatch(figure, CONTRADICTED, *found) if found else FigureMatch(figure, UNSUPPORTED))
-    return FigureCheck(items)
+    return FigureCheck([judge(figure, indexes) for figure in extract_figures(summary, lang)])
+
+
+def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureMatch:
+    """The status of one summary figure against the indexed sources (see the module docstring)."""
+    same = []
+    for position, index in indexes:
+        for candidate in supports(figure, index):
+            if _agrees(figure, candidate):
+                return FigureMatch(figure, SUPPORTED, candidate, position, SAME_THING)
+            same.append((candidate, position))
+    other = _first(find_contradiction, figure, indexes)
+    if same and _ranks_a_noun(figure):  # "the first round" is not the article's "first half"
+        if other is not None:
+            return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
+        return FigureMatch(figure, UNSUPPORTED, *same[0], OTHER_THING)
+    if same:
+        if not all(_disagrees(figure, c, index) for c, position in same
+                   for p, index in indexes if p == position):
+            return FigureMatch(figure, SUPPORTED, *same[0], SAME_VALUE)
+        if other is not None:
+            return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
+        if figure.kind == "age":  # "the 34-year-old" names no one: the same age is the best evidence
+            return FigureMatch(figure, SUPPORTED, *same[0], SAME_VALUE)
+        return FigureMatch(figure, UNSUPPORTED, *same[0], OTHER_THING)
+    computed = _first(_computed_support, figure, indexes)
+    if computed is not None:  # may be right, but the checker does not vouch for arithmetic
+        return FigureMatch(figure, UNSUPPORTED, *computed, COMPUTED)
+    if other is not None:
+        return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
+    return FigureMatch(figure, UNSUPPORTED, basis=NOT_FOUND)
 
 
 def _first(find, figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> tuple[Figure, int] | None:
@@ -144,7 +224,8 @@ def match_reference(summary: str, reference: str) -> list[FigureMatch]:
     for figure in extract_figures(reference):
         if not figure.vague:
             found = find_support(figure, index)
-            items.append(FigureMatch(figure, SUPPORTED, found, 0) if found else FigureMatch(figure, UNSUPPORTED))
+            items.append(FigureMatch(figure, SUPPORTED, found, 0, SAME_VALUE) if found
+                         else FigureMatch(figure, UNSUPPORTED))
     return items
 
 
@@ -216,130 +297,285 @@ def _identical(figure: Figure, other: Figure) -> bool:
     return (figure.value, figure.unit, figure.iso) == (other.value, other.unit, other.iso)
 
 
+# Same value ----------------------------------------------------------------------------------------
+
 def find_support(figure: Figure, index: SourceIndex) -> Figure | None:
-    """The source figure stating the same quantity of the same thing, if any."""
-    return next(supports(figure, index), None)
+    """The source figure stating the same quantity, one that counts the same thing first."""
+    found = list(supports(figure, index))
+    return next((c for c in found if _agrees(figure, c)), found[0] if found else None)
 
 
 def supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
-    """Every source figure stating the same quantity of the same thing, in source order."""
-    if figure.kind == "vague":
+    """Every source figure stating the same quantity (whatever it counts), in source order."""
+    kind, groups = figure.kind, index.by_group
+    if kind == "vague":
         yield from _vague_supports(figure, index)
-    elif figure.kind == "date":
-        yield from (c for c in index.by_group["date"] if _same_date(figure.iso, c.iso, index))
-    elif figure.kind == "time":
-        yield from (c for c in index.by_group["time"] if c.iso == figure.iso)
-    elif figure.kind == "year":
-        yield from (c for c in index.by_group["number"] if c.value == figure.value)
-        yield from (c for c in index.by_group["date"] if c.iso.startswith(f"{int(figure.value)}-"))
+    elif kind == "magnitude":
+        yield from _magnitude_supports(figure, index)
+    elif kind == "date":
+        yield from (c for c in groups["date"] if _same_date(figure.iso, c.iso, index))
+    elif kind == "time":
+        yield from (c for c in groups["time"] if c.iso == figure.iso)
+    elif kind == "score":
+        yield from (c for c in index.scores if _same_iso(figure, c))
+    elif kind == "year":
+        yield from (c for c in groups["number"] if c.value == figure.value)
+        yield from (c for c in groups["date"] if c.iso.startswith(f"{int(figure.value)}-"))
+    elif kind == "decade":
+        yield from (c for c in groups["decade"] if c.value == figure.value)
+        yield from (c for c in groups["number"] if c.kind == "year" and 0 <= c.value - figure.value < 10)
+        yield from (c for c in groups["date"] if c.iso[:3] == str(int(figure.value))[:3])
+    elif kind == "temperature":
+        yield from (c for c in groups["temperature"] if _same_temperature(figure, c))
+    elif kind == "fraction":
+        yield from (c for c in groups["fraction"] if abs(c.value - figure.value) < 0.01)
+        yield from (c for c in groups["percent:%"] if _fraction_is(figure, c.value))
+    elif kind == "age":
+        yield from (c for c in groups["age"] if _same_value(figure, c))
+        yield from (c for c in groups["number"] if c.kind == "count" and c.noun is None
+                    and c.value == figure.value)
+    elif kind in ("rank", "ordinal"):
+        yield from (c for c in (*groups["rank"], *groups["ordinal"]) if c.value == figure.value)
     else:
-        yield from (c for c in index.by_group[_group(figure)]
-                    if _same_value(figure, c) and _same_thing(figure, c, index))
+        yield from (c for c in groups[_group(figure)] if c.value is not None and _same_value(figure, c))
+        if kind == "percent":
+            yield from (c for c in groups["fraction"] if abs(100 * c.value - figure.value) <= _FRACTION_POINTS)
+        elif kind == "count" and figure.value.is_integer() and figure.value < 120:
+            yield from (c for c in groups["age"] if c.value == figure.value)
+        if kind == "count":
+            yield from _bare_supports(figure, index)
 
 
-def find_contradiction(figure: Figure, index: SourceIndex) -> Figure | None:
-    """A source figure that gives a different value for what looks like the same thing."""
-    if figure.vague:
-        return None
-    group = "number" if figure.kind == "year" else _group(figure)
-    best, best_overlap = None, 0
-    for candidate in index.by_group[group]:
-        if figure.kind == "year" and candidate.kind != "year":
-            continue
-        if figure.kind in _NOUN_KINDS:
-            if candidate.kind != "year" and figure.nouns and _nouns_meet(figure, candidate):
-                return candidate
-            continue
-        overlap = len(figure.context & candidate.context)
-        if overlap >= 2 and overlap > best_overlap:
-            best, best_overlap = candidate, overlap
-    return best
+def _bare_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
+    """A number without a unit of its own claims only its value, which any source figure may carry:
+    "110,000" (no noun) or "a 1m bill" (a scaled count) in "£110,000", "£1m"; and a number before a
+    detached letter may be a unit or a scale ("a 46 m well", "a 10.25 m loan" for "46m", "£10.25m")."""
+    first = figure.noun.split()[0].lower() if figure.noun else None
+    if figure.noun is not None and figure.scale == 1 and first not in AMBIGUOUS_SHORT_UNITS:
+        return
+    yield from (c for c in index.figures if c.value == figure.value and c.kind in _BARE_MATCHES)
+    if first in SCALES:
+        scaled = figure.value * SCALES[first]
+        yield from (c for c in index.figures if c.value == scaled and c.kind in {"count", *_BARE_MATCHES})
+
+
+def _same_iso(figure: Figure, candidate: Figure) -> bool:
+    if figure.iso == candidate.iso:
+        return True
+    return figure.kind == "score" and figure.iso.split("-")[::-1] == candidate.iso.split("-")
 
 
 def _same_value(figure: Figure, candidate: Figure) -> bool:
     if figure.unit != candidate.unit:
-        if figure.kind not in _MEASURES:
+        if figure.kind not in _MEASURES or candidate.kind != figure.kind:
             return False
         converted = convert(candidate.value, candidate.unit, figure.unit)
         return (abs(converted - figure.value) <= 0.5 * 10 ** -figure.decimals
                 or abs(converted - figure.value) <= _CONVERSION_TOLERANCE * abs(figure.value))
     if math.isclose(figure.value, candidate.value, rel_tol=1e-9):
         return True
-    if figure.qualifier and figure.kind != "ordinal":
+    if figure.qualifier and figure.kind not in ("ordinal", "rank"):
         return _within_hedge(figure, candidate.value)
-    return False
+    return _rounds_to(figure, candidate.value)
+
+
+def _rounds_to(figure: Figure, value: float) -> bool:
+    """Whether `value` written to the summary figure's precision is the figure: "1.8 million" for
+    1,765,000, "12%" for 12.4 %, but not "300,000" for 310,000 (which states every digit)."""
+    if figure.kind not in ("money", "percent", "count") + tuple(_MEASURES):
+        return False
+    if figure.scale != 1:
+        step = figure.scale * 10 ** -figure.decimals
+    elif figure.kind in ("percent",) or figure.kind in _MEASURES:
+        step = 10 ** -figure.decimals
+    else:
+        return False
+    difference = abs(value - figure.value)
+    return 0 < difference < step / 2 + 1e-9 and difference <= _ROUNDING_SHARE * abs(value)
 
 
 def _within_hedge(figure: Figure, value: float) -> bool:
-    """Whether a hedged round figure ("about 300,000", "more than 10") is true of `value`: within one
-    step of its precision, on the side its hedge allows."""
+    """Whether a hedged figure is true of `value`, read as a news reader reads it: a round figure after
+    "more than" stands for up to a third more ("more than 50" for 63, not for 70; "more than 300,000"
+    for 310,000), an exact one for itself ("at least 14" is not how one writes 16); "nearly"/"almost"
+    for a little less (within its rounding step); "up to" is a cap, stated exactly; "about" for what
+    rounds to it or lies within a tenth."""
+    direction = HEDGES.get(figure.qualifier)
+    x = figure.value
     step = _rounding_step(figure)
-    if step <= 1:
-        return False
-    direction = HEDGES[figure.qualifier]
     if direction == "above":
-        return figure.value <= value < figure.value + step
+        return x <= value <= (1.3 * x if step >= 10 else x)
+    if figure.qualifier in ("up to", "jusqu'à"):
+        return value == x
     if direction == "below":
-        return figure.value - step < value <= figure.value
-    return abs(value - figure.value) <= step / 2
+        return x - max(step, 0.05 * x) <= value <= x
+    return abs(value - x) <= max(step / 2, 0.1 * abs(x))
 
 
 def _rounding_step(figure: Figure) -> float:
     """The precision a round figure is written to: 1e5 for "300,000"."""
-    if figure.decimals or not figure.value:
-        return 10 ** -figure.decimals
+    if figure.decimals or not figure.value or not figure.value.is_integer():
+        return 10 ** -figure.decimals * figure.scale
     value, step = int(figure.value), 1
     while value % (step * 10) == 0:
         step *= 10
     return step
 
 
-def _same_thing(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
-    """Whether two figures with equal values count the same thing (only asked of noun kinds).
-
-    Their nouns meet when one is named next to the other, directly or through the synonym lexicon. If
-    not, and the candidate counts something else while the source names the summary's noun elsewhere
-    ("second time" / "second city ... for the first time") or the lexicon knows both nouns ("fifth
-    week" / "fifth day"), they differ. Otherwise (no noun on the source side, or a paraphrase the
-    source never uses) two shared words around them decide.
-    """
-    if figure.kind not in _NOUN_KINDS or not figure.nouns:
-        return True
-    if _nouns_meet(figure, candidate):
-        return True
-    if figure.lang != candidate.lang:  # no shared words to compare across languages; trust the lexicon
-        return not (_knows(figure) and _knows(candidate))
-    if candidate.nouns and (figure.nouns & index.vocabulary or (_knows(figure) and _knows(candidate))):
-        return False
-    return len(figure.context & candidate.context) >= 2
+def _fraction_is(figure: Figure, percent: float) -> bool:
+    """"a third" of 33 %, "more than half" of 58 %."""
+    if figure.qualifier:
+        scaled = Figure(figure.text, figure.start, figure.end, 100 * figure.value, "%", "percent",
+                        qualifier=figure.qualifier)
+        return _within_hedge(scaled, percent)
+    return abs(percent - 100 * figure.value) <= _FRACTION_POINTS
 
 
-def _nouns_meet(figure: Figure, candidate: Figure) -> bool:
-    """One figure's noun is named next to the other ("11 villages" / "11 towns and villages",
-    "killed 500,000 people" / "500 000 morts")."""
-    return bool(figure.nouns & candidate.near or candidate.nouns & figure.near)
+def _same_temperature(figure: Figure, candidate: Figure) -> bool:
+    if "degree" in (figure.unit, candidate.unit):  # "40 degrees": either scale, as written
+        return abs(figure.value - candidate.value) <= 0.5 * 10 ** -figure.decimals
+    converted = convert_temperature(candidate.value, candidate.unit, figure.unit)
+    return abs(converted - figure.value) <= max(0.5 * 10 ** -figure.decimals, 0.5)
 
 
-def _knows(figure: Figure) -> bool:
-    return figure.noun is not None and any(known_concept(w) for w in figure.noun.split())
+def _magnitude_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
+    """"thousands" is true of a magnitude of its class or inside it, and of a number in its range."""
+    low, high = VAGUE_RANGES[figure.unit]
+    for c in index.by_group["magnitude"]:
+        c_low, c_high = VAGUE_RANGES[c.unit]
+        if low <= c_low and c_high <= high * 10 or c.unit == figure.unit:
+            yield c
+    yield from (c for c in index.numbers if low <= c.value <= high)
 
 
 def _vague_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
     """Vague quantities of an agreeing class, or numbers in the class's range, counting the same thing."""
     low, high = VAGUE_RANGES[figure.unit]
     yield from (c for c in index.by_group["vague"]
-                if _vague_classes_agree(figure.unit, c.unit) and _same_thing(figure, c, index))
+                if _vague_classes_agree(figure.unit, c.unit) and _agrees(figure, c))
     yield from (c for c in index.by_group["number"]
-                if c.kind == "count" and low <= c.value <= high and _same_thing(figure, c, index))
+                if c.kind == "count" and low <= c.value <= high and _agrees(figure, c))
 
 
 def _vague_classes_agree(summary_class: str, source_class: str) -> bool:
     if summary_class == source_class:
         return True
     if summary_class == "many":
-        return source_class not in ("few", "dozen")
-    return {summary_class, source_class} == {"few", "dozen"}
+        return source_class not in ("few",)
+    return False
 
+
+def _computed_support(figure: Figure, index: SourceIndex) -> Figure | None:
+    """A count or amount that is the sum or difference of two stated close together: the second of
+    them is the evidence (the report shows where the computation starts)."""
+    if figure.kind not in ("count", "money") or figure.value is None or figure.qualifier:
+        return None
+    pair = index.computed(_group(figure)).get(round(figure.value, 6))
+    return pair[0] if pair else None
+
+
+# Same thing ----------------------------------------------------------------------------------------
+
+def _agrees(figure: Figure, candidate: Figure) -> bool:
+    """Whether two figures stating the same value say it of the same thing: one's noun is named next
+    to the other ("11 villages" / "11 towns and villages", "killed 500,000 people" / "500 000 morts"),
+    or two words around them are shared. An ordinal or a rank is what it ranks: its noun decides
+    ("first round" is not "first half", however alike their sentences). Measures, dates and times are
+    what their unit says, unless both count a named noun that differs."""
+    if _ranks_a_noun(figure):
+        if candidate.kind != figure.kind:
+            return False
+        if candidate.nouns:
+            return bool(figure.nouns & candidate.nouns)
+        return bool(figure.near & candidate.near) or len(figure.context & candidate.context) >= 2
+    if _nouns_meet(figure, candidate):
+        return True
+    if figure.lang != candidate.lang:  # no shared words to compare across languages; trust the lexicon
+        return not (_knows(figure) and _knows(candidate))
+    if _occasion_of_other_thing(figure, candidate):
+        return False
+    if figure.nouns and candidate.nouns and not figure.nouns & candidate.context:
+        return False  # "12 people" / "a dozen shots" in a sentence about the same shooting
+    if len(figure.context & candidate.context) >= 2:
+        return True
+    if figure.kind not in _NOUN_KINDS and figure.kind != "age":
+        return not (figure.nouns and candidate.nouns)
+    return False
+
+
+def _disagrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
+    """Whether the candidate plainly says its value of something else: it counts a named noun, the
+    summary figure counts another that the source counts elsewhere, and nothing around the candidate
+    names the summary's noun ("300,000 jobs" / "300 000 cars", where the source counts jobs too)."""
+    if figure.kind == "age":
+        return not (figure.near & candidate.near) and len(figure.context & candidate.context) < 1
+    if _occasion_of_other_thing(figure, candidate):
+        return True
+    if not figure.nouns or not (candidate.nouns or candidate.near):
+        return False
+    if figure.nouns & candidate.context:
+        return False
+    if figure.lang != candidate.lang:  # no shared words to compare across languages; trust the lexicon
+        return _knows(figure) and _knows(candidate)
+    return bool(figure.nouns & index.vocabulary) and len(figure.context & candidate.context) < 2
+
+
+def find_contradiction(figure: Figure, index: SourceIndex) -> Figure | None:
+    """A source figure that gives a different value for what is plainly the same thing: the same
+    counted noun with a word of its sentence in common, or the only value the source gives that noun
+    (noun kinds); the same person (ages); two shared words around it (measures, money, dates). Years
+    are contradicted by years only."""
+    if figure.vague or figure.kind in ("decade", "magnitude"):
+        return None
+    if figure.kind == "year":
+        candidates = [c for c in index.by_group["number"] if c.kind == "year"]
+    elif figure.kind in ("rank", "ordinal"):
+        candidates = [*index.by_group["rank"], *index.by_group["ordinal"]]
+    else:
+        candidates = index.by_group[_group(figure)]
+    if figure.kind in _NOUN_KINDS:
+        same_noun = [c for c in candidates if c.kind != "year" and figure.nouns & c.nouns
+                     and c.value != figure.value]
+        for candidate in same_noun:
+            if len(figure.context & candidate.context - figure.nouns) >= _CONTRADICTION_WORDS:
+                return candidate
+        if figure.kind in ("ordinal", "rank") and len({c.value for c in same_noun}) == 1:
+            return same_noun[0]  # the only rank the source gives that noun ("a fifth day"); counts of
+        return None              # one noun may be of different sets ("three inmates" of 500)
+    best, best_overlap = None, 0
+    for candidate in candidates:
+        overlap = len(figure.context & candidate.context)
+        needed = 1 if figure.kind == "age" and figure.near & candidate.near else 2
+        if overlap >= needed and overlap > best_overlap:
+            best, best_overlap = candidate, overlap
+    return best
+
+
+def _ranks_a_noun(figure: Figure) -> bool:
+    """An ordinal or rank of a named thing ("first round", "second gold"), whose identity is that noun;
+    "the third time" ranks an occasion, which only the sentence identifies."""
+    return figure.kind in ("ordinal", "rank") and bool(figure.nouns) and not _is_occasion(figure)
+
+
+def _is_occasion(figure: Figure) -> bool:
+    return figure.kind == "ordinal" and bool(figure.nouns) and figure.nouns <= _OCCASIONS
+
+
+def _occasion_of_other_thing(figure: Figure, candidate: Figure) -> bool:
+    """"for the second time" against "Syria's second city": an occasion is not a thing ranked."""
+    return _is_occasion(figure) and candidate.kind == "ordinal" and bool(candidate.nouns) \
+        and not candidate.nouns & _OCCASIONS
+
+
+def _nouns_meet(figure: Figure, candidate: Figure) -> bool:
+    return bool(figure.nouns & candidate.near or candidate.nouns & figure.near)
+
+
+def _knows(figure: Figure) -> bool:
+    return figure.noun is not None and any(known_concept(w, figure.lang) for w in figure.noun.split())
+
+
+# Calendar ------------------------------------------------------------------------------------------
 
 def _parse_iso(iso: str) -> tuple[int | None, int, int | None]:
     """"2024-12-03" / "--12-03" / "2017-03" → (year or None, month, day or None)."""
@@ -361,3 +597,4 @@ def _same_date(summary_iso: str, source_iso: str, index: SourceIndex) -> bool:
     if year is None or year == source_year:
         return True
     return source_year is None and year in index.years
+

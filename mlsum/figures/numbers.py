@@ -10,6 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import snowballstemmer
 from text_to_num import find_numbers
 
 from .lexicon import CONCEPTS, EXTRA_ORDINALS
@@ -86,47 +87,31 @@ def read_number_words(run: str, lang: str) -> tuple[tuple[int, int, float, bool]
     return tuple(found)
 
 
-_IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child", "bodies": "body",
-              "feet": "foot", "news": "news", "series": "series"}
+_STEMMERS = {"en": snowballstemmer.stemmer("english"), "fr": snowballstemmer.stemmer("french")}
 
 
 @lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A crude, fast stem for matching the noun a figure counts across inflections and accents.
-
-    Porter stemming costs ~10 µs a word; this costs one dict lookup once cached, and it only needs to
-    make "villages"/"village", "killed"/"kill", "réfugiés"/"réfugié" meet, not produce real stems.
-    """
+def stem(word: str, lang: str = "en") -> str:
+    """The Snowball stem of a word, accents and possessive off, so that the noun a figure counts meets
+    its inflections and derivations ("infections"/"infected", "réfugiés"/"réfugié")."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    w = "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
-    if len(w) > 4 and w.endswith("ies"):
-        w = w[:-3] + "y"
-    elif len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith(("s", "x")) and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    for suffix in ("ing", "ed"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            break
-    if len(w) > 3 and w[-1] in "ey":
-        w = w[:-1]
-    return w
+    w = _STEMMERS["fr" if lang == "fr" else "en"].stemWord(w)
+    return "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
 
 
 def _concept_table() -> dict[str, tuple[str, ...]]:
+    """Stem → concepts; each word of the lexicon is entered under its stem in both languages, since a
+    line mixes English and French."""
     table: dict[str, tuple[str, ...]] = {}
     for line in CONCEPTS.strip().splitlines():
         words = line.split()
         name = stem(words[0])
         for word in words:
-            key = stem(word)
-            if name not in table.get(key, ()):
-                table[key] = table.get(key, ()) + (name,)
+            for key in {stem(word, "en"), stem(word, "fr")}:
+                if name not in table.get(key, ()):
+                    table[key] = table.get(key, ()) + (name,)
     return table
 
 
@@ -134,13 +119,13 @@ _CONCEPTS_OF = _concept_table()
 
 
 @lru_cache(maxsize=65536)
-def concepts(word: str) -> tuple[str, ...]:
+def concepts(word: str, lang: str = "en") -> tuple[str, ...]:
     """The concepts a word names, so that synonyms and French/English translations compare equal; an
-    unknown word is its own concept."""
-    s = stem(word)
+    unknown word is its own concept (its stem)."""
+    s = stem(word, lang)
     return _CONCEPTS_OF.get(s, (s,))
 
 
-def known_concept(word: str) -> bool:
+def known_concept(word: str, lang: str = "en") -> bool:
     """Whether the lexicon knows this word, i.e. a mismatch with it is evidence, not ignorance."""
-    return stem(word) in _CONCEPTS_OF
+    return stem(word, lang) in _CONCEPTS_OF

@@ -6,8 +6,10 @@ a space or punctuation. Everything else is an anchored `match` at a trigger, i.e
 start. On the seeds, a single case-insensitive alternation of every pattern behind a look-behind scanned
 an order of magnitude slower than lower-casing the text and scanning this way.
 
-Dates are hand-written regexes over dateparser's month names rather than `dateparser.search`, which costs
-milliseconds per call and reads "Thursday" or "last year" as dates, while a figure needs a number.
+Dates are hand-written regexes over the shared month names (:mod:`mlsum.vocab`) rather than
+`dateparser.search`, which costs milliseconds per call and reads "Thursday" or "last year" as dates,
+while a figure needs a number. Number words, scales, ordinal suffixes and am/pm come from the same
+vocabulary.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .lexicon import (CURRENCY_WORDS, FRENCH_ONLY_UNITS, HEDGES, LANGS, MONTHS, NUMBER_WORDS,
-                      PERCENT_POINT_WORDS, PERCENT_WORDS, SCALES, UNIT_ADJECTIVES, UNITS, VAGUE)
+from ..vocab import AMPM, APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, ORDINAL_SUFFIX, SCALES
+from .lexicon import (CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS, CURRENCY_WORDS, FRENCH_ONLY_UNITS, HEDGES,
+                      PERCENT_POINT_WORDS, PERCENT_WORDS, UNIT_ADJECTIVES, UNITS, VAGUE)
 
 
 def trie(words: Iterable[str]) -> str:
@@ -43,8 +46,11 @@ def trie(words: Iterable[str]) -> str:
 
 _YEAR_DIGITS = r"(?:1[89]|20)\d\d"
 _YEAR = _YEAR_DIGITS + r"(?!\d)"
-_CURRENCY_PREFIX = r"(?:us\$|[$€£])"
-A_SCALE = ("a hundred", "a thousand", "a million", "a billion", "an hundred")
+_AMPM = rf"(?:{AMPM})(?!\w)"
+A_SCALE = ("a hundred", "a thousand", "a million", "a billion", "an hundred", "half a million",
+           "half a billion")
+# Where a number as written ends: "300,000", "300 000", "5, 000" (tokenized text), "1,5", "1.500".
+NUMBER = r"\d{1,3}(?:(?:[,.\u00a0\u202f ]|, )\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
 
 def _months(lang: str) -> dict[str, int]:
@@ -53,7 +59,9 @@ def _months(lang: str) -> dict[str, int]:
 
 
 def _trigger_words(lang: str) -> set[str]:
-    return {*NUMBER_WORDS[lang], *VAGUE[lang], *_months(lang), *(A_SCALE if lang == "en" else ())}
+    return {*NUMBER_WORDS[lang], *VAGUE[lang], *_months(lang), *FRACTIONS[lang],
+            *APPROXIMATE_NUMBERS[lang], *(A_SCALE if lang == "en" else ()),
+            *(("number", "numéro") if lang == "fr" else ("number",))}
 
 
 def _word_trigger(lang: str) -> re.Pattern:
@@ -62,50 +70,60 @@ def _word_trigger(lang: str) -> re.Pattern:
     return re.compile(rf"[\s(“\"'‘«\[/—-](?P<word>{trie(_trigger_words(lang))})(?!\w)")
 
 
-def _digit_start(lang: str) -> re.Pattern:
-    """Everything that starts with a digit: ISO date, day-first date, time of day, number."""
+def _day_month(lang: str) -> re.Pattern:
+    """A day-first date: "3 December", "3rd of December 2024", "1er janvier"."""
     day = r"(?:1er|\d{1,2})" if lang == "fr" else r"\d{1,2}(?:st|nd|rd|th)?"
-    ordinal = r"(?:er|re|e|ème|eme|è)" if lang == "fr" else r"(?:st|nd|rd|th)"
-    french_time = r"|(?P<hh3>[012]?\d)\s?h\s?(?P<mm3>[0-5]\d)(?!\d)" if lang == "fr" else ""
-    return re.compile(
-        rf"(?P<iso>{_YEAR_DIGITS}-[01]\d-[0-3]\d)(?!\d)"
-        rf"|(?P<day>{day})\s+(?:of\s+)?(?P<month>{trie(_months(lang))})(?!\w)\.?"
-        rf"(?:\s*,?\s*(?P<year>{_YEAR}))?"
-        r"|(?P<hh>[012]?\d):(?P<mm>[0-5]\d)(?![\d:])\s*(?P<ampm>[ap]\.m\.|[ap]m\b)?"
-        r"|(?P<hh2>1[0-2]|0?\d)\s*(?P<ampm2>[ap]\.m\.|[ap]m\b)"
-        + french_time +
-        rf"|(?:(?P<cur>{_CURRENCY_PREFIX})\s?)?"
-        r"(?P<num>\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-        rf"(?P<ordinal>{ordinal}\b)?")
+    return re.compile(rf"(?P<day>{day})\s+(?:of\s+)?(?P<month>{trie(_months(lang))})(?!\w)\.?"
+                      rf"(?:\s*,?\s*(?P<year>{_YEAR}))?")
+
+
+def _clock(lang: str) -> re.Pattern:
+    """A time of day: "16:44", "4:44 p.m.", "4pm", "16h30" (French)."""
+    french = r"|(?P<hh3>[012]?\d)\s?h\s?(?P<mm3>[0-5]\d)(?!\d)" if lang == "fr" else ""
+    return re.compile(rf"(?P<hh>[012]?\d):(?P<mm>[0-5]\d)(?![\d:])\s*(?P<ampm>{_AMPM})?"
+                      rf"|(?P<hh2>1[0-2]|0?\d)(?:\.(?P<mm2>[0-5]\d))?\s*(?P<ampm2>{_AMPM})" + french)
+
+
+def _number(lang: str) -> re.Pattern:
+    return re.compile(rf"(?:(?P<cur>{trie(CURRENCY_SYMBOLS)})\s?)?(?P<num>{NUMBER})"
+                      rf"(?P<ordinal>{ORDINAL_SUFFIX[lang]}\b)?")
 
 
 def _month_first(lang: str) -> re.Pattern:
     """"December 3", "March 22, 2017", "December 2024" (a day-first date starts with a digit)."""
     return re.compile(
         rf"(?P<month>{trie(_months(lang))})(?!\w)\.?\s*"
-        rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:\s*,?\s*(?P<year>{_YEAR}))?"
+        rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,.]\d)(?:\s*,?\s*(?P<year>{_YEAR}))?"
         rf"|,?\s*(?P<monthyear>{_YEAR}))")
 
 
 def _number_words(lang: str) -> re.Pattern:
     """A run of number words, joined as numbers are spelled ("three hundred and five", "vingt-et-un")."""
     words = trie(NUMBER_WORDS[lang])
-    joiner = r"(?:\s+and\s+|-and-|\s+|-)" if lang == "en" else r"(?:\s+et\s+|-et-|\s+|-)"
-    article = r"(?:an?\s+(?=hundred|thousand|million|billion))?" if lang == "en" else ""
+    joiner = r"(?:\s+and\s+|-and-|\s+|\s?-\s?)" if lang == "en" else r"(?:\s+et\s+|-et-|\s+|-)"
+    article = r"(?:(?:an?|half\s+a)\s+(?=hundred|thousand|million|billion))?" if lang == "en" else ""
     return re.compile(rf"{article}{words}(?!\w)(?:{joiner}{words}(?!\w))*")
 
 
 def _unit(lang: str) -> re.Pattern:
     names = [u for u in UNITS if lang == "fr" or u not in FRENCH_ONLY_UNITS]
     adjective = rf"(?:{trie(UNIT_ADJECTIVES[lang])})\s+"
-    return re.compile(rf"(?P<gap>\s?|-)(?:{adjective})?(?P<unit>{trie(names)})(?:-(?:long|old))?(?!\w)")
+    return re.compile(rf"(?P<gap>\s?|\s?-\s?)(?:{adjective})?(?P<unit>{trie(names)})"
+                      r"(?P<old>\s?-\s?old|\s+old\b)?(?:\s?-\s?long)?(?![^\W\d_])")
 
 
 WORD_TRIGGER = {lang: _word_trigger(lang) for lang in LANGS}
 # One match per run of digits or currency symbol; runs inside a number already read ("000" of "300,000")
 # are skipped by the caller.
-DIGIT_TRIGGER = re.compile(r"[$€£\d]\d*")
-DIGIT_START = {lang: _digit_start(lang) for lang in LANGS}
+_SYMBOL_STARTS = "".join(sorted({re.escape(s[0]) for s in CURRENCY_SYMBOLS if not s[0].isalpha()}))
+DIGIT_TRIGGER = re.compile(rf"[{_SYMBOL_STARTS}\d]\d*")
+SYMBOL_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{trie(s for s in CURRENCY_SYMBOLS if s[0].isalpha())})$")
+CODE_BEFORE = re.compile(rf"(?:^|[^\w])(?P<code>{trie(CURRENCY_CODES_BEFORE)})\s?$")
+FRACTION_WORD = {lang: re.compile(rf"(?:\s+|-)(?P<f>{trie(FRACTIONS[lang])})(?!\w)") for lang in LANGS}
+ISO_DATE = re.compile(rf"{_YEAR_DIGITS}-[01]\d-[0-3]\d(?!\d)")
+DAY_MONTH = {lang: _day_month(lang) for lang in LANGS}
+CLOCK = {lang: _clock(lang) for lang in LANGS}
+NUMBER_AT = {lang: _number(lang) for lang in LANGS}
 MONTH_FIRST = {lang: _month_first(lang) for lang in LANGS}
 NUMBER_RUN = {lang: _number_words(lang) for lang in LANGS}
 UNIT = {lang: _unit(lang) for lang in LANGS}
@@ -122,5 +140,15 @@ PARTITIVE = re.compile(r"\s+(?:of\s+(?:the\s+)?|des\b\s*|de\b\s*|d['’]\s*)")
 NEXT_WORD = re.compile(r"[ \t]*(?:-[ \t]*)?([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
 PUNCT_AFTER = re.compile(r"\s*(?:[^\w\s]|$)")
 HEDGE = re.compile(rf"(?:^|[^\w'])(?P<hedge>{trie(HEDGES)})\s+$")
-PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’]*)\W*$")
+PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’°.]*)\W*$")
 CONTEXT_WORD = re.compile(r"[^\W\d_][\w'’]*")
+# A score: "3-2", "4 - 2", "6–4" (whether it is one depends on the words around it).
+SCORE = re.compile(r"(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})(?!\d|[,.]\d|%|\s?[-–]\s?[^\W\d_]|\s?(?:°|per|pour|%))")
+# Between two figures of one range: "20-25", "180 à 250 millions", "between 5 and 10", "17 to 18 October".
+RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|à|au|and|et|or|ou)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|"
+                       r"samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
+                       r"|\s?[-–]\s?")
+DECADE = re.compile(r"(?P<digits>\d{4}|\d0)['’]?s(?!\w)")
+ROMAN_CENTURY = re.compile(r"(?<![\w])(?P<roman>[ivxlc]{1,7})(?:e|ème|eme)\s+(?P<noun>siècles?)(?!\w)")
+WORDS_AHEAD = re.compile(r"(?:\s+-?\s*[^\W\d_][\w'’-]*){1,5}")
+FRACTION_OF = re.compile(r"\s+(?:of\b|des\b|de\b|d['’]|du\b)")

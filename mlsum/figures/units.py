@@ -27,3 +27,12 @@ def convert(value: float, from_unit: str, to_unit: str) -> float:
     if from_unit == to_unit:
         return value
     return value * _base_factor(from_unit) / _base_factor(to_unit)
+
+
+def convert_temperature(value: float, from_unit: str, to_unit: str) -> float:
+    """Celsius ↔ Fahrenheit (offset scales, which a multiplicative factor cannot convert)."""
+    if from_unit == to_unit:
+        return value
+    if from_unit == "degree_Celsius":
+        return value * 9 / 5 + 32
+    return (value - 32) * 5 / 9

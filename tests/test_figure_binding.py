@@ -1,0 +1,184 @@
+"""Whether a summary figure is supported, contradicted or unsupported, and on what basis: binding a figure
+to what it counts, when a value elsewhere is no support, when a paraphrase is no contradiction, and how
+hedges, rounding, ranks, fractions, decades, temperatures, ranges and magnitudes compare."""
+
+import pytest
+
+from mlsum.evaluate import EvalRecord, evaluate, to_markdown
+from mlsum.figures import (BASES, COMPUTED, CONTRADICTED, NOT_FOUND, OTHER_THING, OTHER_VALUE, SAME_THING,
+                           SAME_VALUE, STATUSES, SUPPORTED, UNSUPPORTED, check_figures)
+
+
+def judged(summary, source, text=None):
+    """The status and basis of the one summary figure (or of the one written `text`)."""
+    items = [i for i in check_figures(summary, [source]).items if text is None or i.figure.text == text]
+    [item] = items
+    return item.status, item.basis
+
+
+def test_every_status_has_its_bases_and_every_item_says_which():
+    assert set(BASES) == set(STATUSES) == {SUPPORTED, CONTRADICTED, UNSUPPORTED}
+    item = check_figures("Eleven houses burned.", ["Fire destroyed 11 houses."]).items[0].to_dict()
+    assert (item["status"], item["basis"]) == (SUPPORTED, SAME_THING)
+    assert all(item["basis"] in BASES[item["status"]]
+               for item in (i.to_dict() for i in check_figures(
+                   "In 2019, 40 people and 3 dogs left; 12 km away, 7 days later.",
+                   ["In 2018, 40 sheep left; 10 km away, 5 days later, 1 dog and 2 dogs."]).items))
+
+
+def is_supported(summary, source):
+    return check_figures(summary, [source]).items[0].status == SUPPORTED
+
+
+# Binding a figure to what it counts ------------------------------------------------------------------
+
+def test_a_value_the_article_gives_for_another_thing_is_no_support():
+    source = "The factory makes 300,000 cars a year. Its owner promised new jobs in the region."
+    status, basis = judged("The factory will create 300,000 jobs.", source)
+    assert (status, basis) == (UNSUPPORTED, OTHER_THING)
+    [item] = check_figures("The factory will create 300,000 jobs.", [source]).items
+    assert item.evidence.text == "300,000"  # the report can show what the 300,000 really counts
+
+
+def test_a_paraphrased_noun_is_no_contradiction():
+    source = ("Since 2003 some 870 people have been infected with the virus, the agency said. "
+              "Earlier this year only 12 infections were recorded.")
+    assert judged("About 870 infections have been reported since 2003.", source, "870")[0] == SUPPORTED
+    source = "Floods damaged 60 properties in the valley, and 200 residents had to leave."
+    assert judged("Sixty homes were damaged by the floods.", source) == (SUPPORTED, SAME_THING)
+    source = "Six personnel were injured at the depot, where 40 vehicles are parked."
+    assert judged("Six workers were hurt at the depot.", source) == (SUPPORTED, SAME_THING)
+
+
+def test_an_unknown_paraphrase_is_supported_by_its_value_only():
+    source = "Police seized 42 rifles during the raid on Tuesday."
+    assert judged("Officers found 42 guns in the raid.", source) == (SUPPORTED, SAME_VALUE)
+    source = "The charity said 42 volunteers came."
+    assert judged("42 helpers turned up.", source) == (SUPPORTED, SAME_VALUE)
+
+
+def test_contradicted_needs_the_same_thing_with_another_value():
+    source = "The storm killed 14 people in the north and destroyed 300 homes."
+    assert judged("The storm killed 41 people.", source) == (CONTRADICTED, OTHER_VALUE)
+    assert judged("The storm destroyed 4 bridges.", source) == (UNSUPPORTED, NOT_FOUND)
+
+
+def test_an_age_of_another_person_is_no_support():
+    source = "Jana Novak, 37, was arrested. Her lawyer, Petr Horak, 41, said she was innocent."
+    assert judged("Jana Novak, 41, was arrested.", source, "41")[0] == CONTRADICTED
+    assert judged("Jana Novak, 37, was arrested.", source, "37") == (SUPPORTED, SAME_THING)
+    assert judged("A 37-year-old woman was arrested.", "Jana Novak, 37, was arrested.")[0] == SUPPORTED
+
+
+def test_ordinals_rank_their_noun():
+    source = "He scored in the first half, and it was his second goal of the season."
+    assert judged("It was his second goal this season.", source) == (SUPPORTED, SAME_THING)
+    assert judged("He won the first round.", source) == (UNSUPPORTED, OTHER_THING)
+    source = "Aleppo is the country's second city. The army took it for the first time."
+    assert judged("The army took Aleppo for the second time.", source)[0] != SUPPORTED
+
+
+def test_a_number_without_a_unit_claims_only_its_value():
+    assert judged("They paid 110,000 for it.", "The buyers paid £110,000.") == (SUPPORTED, SAME_VALUE)
+
+
+# Forms compared ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("summary, source, supported", [
+    ("More than 50 pupils were sent home.", "A further 63 pupils were sent home.", True),
+    ("More than 50 pupils were sent home.", "A further 45 pupils were sent home.", False),
+    ("More than 100 people died.", "The blasts killed 150 people.", False),
+    ("At least 14 people died.", "The attack killed 16 people.", False),
+    ("Nearly 500 homes were approved.", "A plan for 492 new homes was approved.", True),
+    ("Winds of up to 90mph are forecast.", "Gusts of up to 75mph are forecast.", False),
+    ("About 870 cases were recorded.", "Around 870 cases were recorded.", True),
+    ("It cost $1.8 billion.", "It cost $1,765 million.", True),
+    ("It cost $2 billion.", "It cost $1.8 billion.", False),
+])
+def test_hedges_and_rounding(summary, source, supported):
+    assert is_supported(summary, source) is supported
+
+
+@pytest.mark.parametrize("summary, source, supported", [
+    ("A third of voters stayed home.", "Turnout fell: 33% of voters stayed home.", True),
+    ("Two-thirds of staff agreed.", "Some 67 % of staff agreed.", True),
+    ("A quarter of staff agreed.", "Some 40% of staff agreed.", False),
+    ("Un quart des salariés a voté.", "25 % des salariés ont voté.", True),
+    ("More than half of schools use tablets.", "58% of schools use tablets.", True),
+])
+def test_fractions_against_percentages(summary, source, supported):
+    assert is_supported(summary, source) is supported
+
+
+@pytest.mark.parametrize("summary, source, supported", [
+    ("The band was formed in the 1990s.", "The band was formed in 1994.", True),
+    ("The band was formed in the 1980s.", "The band was formed in 1994.", False),
+    ("Il a fait 100F à Phoenix.", "It reached 37.8C in Phoenix.", True),
+    ("It reached 40 degrees.", "It reached 40C.", True),
+    ("It reached 30C.", "It reached 40C.", False),
+    ("Winds reached 113 km/h.", "Winds reached 70 mph.", True),
+])
+def test_decades_temperatures_and_speeds(summary, source, supported):
+    assert is_supported(summary, source) is supported
+
+
+@pytest.mark.parametrize("summary, source, supported", [
+    ("World No 1 Ana Ruiz won.", "The world number one, Ana Ruiz, won.", True),
+    ("Lyon won 2-1.", "Lyon's 2-1 win over Nice.", True),
+    ("Nice lost 1-2 to Lyon.", "Lyon beat Nice 2-1.", True),
+    ("Lyon won 3-1.", "Lyon's 2-1 win over Nice.", False),
+])
+def test_ranks_and_scores(summary, source, supported):
+    assert is_supported(summary, source) is supported
+
+
+def test_ranges_support_their_ends():
+    source = "Le projet coûtera de 180 à 250 millions d'euros."
+    check = check_figures("The project will cost between 180 and 250 million euros.", [source])
+    assert [i.status for i in check.items] == [SUPPORTED, SUPPORTED]
+    check = check_figures("The project will cost 180 euros.", [source])
+    assert check.items[0].status != SUPPORTED
+
+
+def test_approximate_french_counts_support_and_are_supported():
+    source = "Une quinzaine de maisons ont été détruites."
+    assert judged("About 15 houses were destroyed.", source)[0] == SUPPORTED
+    assert judged("Fifteen houses were destroyed.", source)[0] == SUPPORTED
+    assert judged("Une quinzaine de maisons ont brûlé.", "Fifteen houses burned.")[0] == SUPPORTED
+
+
+def test_clock_times_and_durations_do_not_meet():
+    source = "La réunion a commencé à sept heures et a duré 8 heures."
+    assert judged("The meeting began at 7am.", source) == (SUPPORTED, SAME_THING)
+    assert judged("The meeting began at 8am.", source)[0] != SUPPORTED
+    assert judged("The meeting lasted eight hours.", source)[0] == SUPPORTED
+
+
+def test_millions_where_the_article_says_billions_is_an_error_without_digits():
+    source = "The fund lost $2.5 billion last year."
+    assert judged("The fund lost millions of dollars.", source)[0] == UNSUPPORTED
+    assert judged("The fund lost billions of dollars.", source)[0] == SUPPORTED
+    assert judged("Des milliers de personnes ont manifesté.", "Quelque 5 000 personnes ont manifesté.")[0] \
+        == SUPPORTED
+
+
+def test_a_computed_figure_is_never_contradicted():
+    source = "Three men and two women were injured in the crash; 40 people were on board."
+    status, basis = judged("Five people were injured in the crash.", source)
+    assert (status, basis) == (UNSUPPORTED, COMPUTED)
+
+
+def test_a_french_summary_is_checked_against_an_english_source():
+    source = "The earthquake killed 12 people and destroyed 300 buildings."
+    assert judged("Le séisme a fait 12 morts.", source) == (SUPPORTED, SAME_THING)
+    assert judged("Le séisme a fait 13 morts.", source)[0] != SUPPORTED
+
+
+def test_the_report_counts_bases_and_says_why_a_figure_is_flagged():
+    source = "The factory makes 300,000 cars a year. Its owner promised new jobs; 3 men and 2 women work there."
+    report = evaluate([EvalRecord("d", "It will create 300,000 jobs; five people work there.", [source])])
+    counts = report["corpus"]["figures"]["by_basis"]
+    assert counts == {f"{UNSUPPORTED}:{OTHER_THING}": 1, f"{UNSUPPORTED}:{COMPUTED}": 1}
+    markdown = to_markdown(report)
+    assert "“300,000” jobs (unsupported: the source's “300,000” is about something else)" in markdown
+    assert "perhaps computed" in markdown

@@ -1,0 +1,218 @@
+"""The ways news text writes a figure, read right in English and French: each test is one cause class of
+misread figures (ages, tokenized text, hedges, ranks and scores, fractions, decades, temperatures and
+other units, clock times, ranges, approximate French counts, Roman centuries, orders of magnitude)."""
+
+import pytest
+
+from mlsum.figures import extract_figures
+
+
+def figures(text, lang=None):
+    return [(f.text, f.kind, f.value, f.unit, f.iso) for f in extract_figures(text, lang) if not f.vague]
+
+
+def one(text, lang=None):
+    [figure] = [f for f in extract_figures(text, lang) if not f.vague]
+    return figure
+
+
+# Ages -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, age, span", [
+    ("Martina Kovac, 39, told reporters she would appeal.", "en", 39, "39"),
+    ("The boy, 8, was taken to hospital.", "en", 8, "8"),
+    ("A 27-year-old cyclist was hurt.", "en", 27, "27-year-old"),
+    ("A 27 - year - old cyclist was hurt.", "en", 27, "27 - year - old"),
+    ("The driver, aged 64, was unhurt.", "en", 64, "64"),
+    ("The climber was 52 years old.", "en", 52, "52 years old"),
+    ("Le conducteur, âgé de 64 ans, est indemne.", "fr", 64, "64 ans"),
+    ("Claire Dubois, 41 ans, a porté plainte.", "fr", 41, "41 ans"),
+])
+def test_ages_in_apposition_and_compounds(text, lang, age, span):
+    figure = one(text, lang)
+    assert (figure.kind, figure.value, figure.unit, figure.text) == ("age", age, "year", span)
+
+
+def test_a_number_after_a_comma_that_counts_something_is_not_an_age():
+    assert one("In Lyon, 39 people were evacuated.", "en").kind == "count"
+    assert one("On Monday, 12, the market opened.", "en").kind != "age"
+
+
+# Tokenized text and separators ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("a fine of 5, 000 pounds", 5000, "GBP"), ("it cost $ 800, 000 in all", 800000, "USD"),
+    ("a £ 50 m bid", 50e6, "GBP"), ("about 1, 056 homes", 1056, None),
+])
+def test_tokenized_numbers(text, value, unit):
+    figure = one(text, "en")
+    assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+
+
+def test_lower_case_month_after_a_number_is_read_not_raised():
+    assert figures("Up to 40 may be affected.", "en") == [("40", "count", 40, None, None)]
+    assert figures("the match on 9 august was cancelled", "en") == [("9 august", "date", None, None, "--08-09")]
+    assert one("prices rose in january", "en").iso == "--01"
+    assert figures("you may go", "en") == []
+
+
+# Hedges, "one of", ranks and scores ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, hedge", [
+    ("more than 50 pupils", "en", "more than"), ("nearly 300 homes", "en", "nearly"),
+    ("up to 40 flights", "en", "up to"), ("plus de 50 élèves", "fr", "plus de"),
+    ("environ 300 maisons", "fr", "environ"),
+])
+def test_hedges_are_kept(text, lang, hedge):
+    assert one(text, lang).qualifier == hedge
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("the world No 1 withdrew", "en", 1), ("Britain's number two lost", "en", 2),
+    ("the world No. 3 won", "en", 3), ("le numéro un mondial", "fr", 1),
+])
+def test_ranks_are_not_counts(text, lang, value):
+    figure = one(text, lang)
+    assert (figure.kind, figure.value) == ("rank", value)
+
+
+@pytest.mark.parametrize("text, lang, score", [
+    ("Porto won 3-1 at home.", "en", "3-1"), ("a 4 - 2 defeat at Anfield", "en", "4-2"),
+    ("Leeds came back from 2-0 down", "en", "2-0"), ("Lyon beat Nice 2-1 on Sunday.", "en", "2-1"),
+    ("une victoire 3-0 à domicile", "fr", "3-0"),
+])
+def test_scores_are_one_figure(text, lang, score):
+    figure = one(text, lang)
+    assert (figure.kind, figure.iso) == ("score", score)
+
+
+def test_a_hyphenated_range_is_not_a_score():
+    assert [f[1] for f in figures("between 20-25 people were hurt", "en")] == ["count", "count"]
+
+
+# Fractions, decades, Roman centuries ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("a third of voters", "en", 1 / 3), ("two-thirds of members", "en", 2 / 3),
+    ("three quarters of the staff", "en", 3 / 4), ("half of the pupils", "en", 1 / 2),
+    ("un quart des salariés", "fr", 1 / 4), ("deux tiers des votants", "fr", 2 / 3),
+    ("la moitié des élèves", "fr", 1 / 2),
+])
+def test_fractions(text, lang, value):
+    figure = one(text, lang)
+    assert (figure.kind, figure.value) == ("fraction", pytest.approx(value))
+
+
+@pytest.mark.parametrize("text", ["the third time", "the first half", "a half-time talk", "a quarter-final"])
+def test_ordinals_and_halves_that_are_not_fractions(text):
+    assert all(kind != "fraction" for _, kind, *_ in figures(text, "en"))
+
+
+@pytest.mark.parametrize("text, lang, year", [
+    ("popular in the 1990s", "en", 1990), ("a hit in the '80s", "en", 1980),
+    ("dans les années 1970", "fr", 1970), ("the 2000s boom", "en", 2000),
+])
+def test_decades(text, lang, year):
+    figure = one(text, lang)
+    assert (figure.kind, figure.value) == ("decade", year)
+
+
+@pytest.mark.parametrize("text, value", [("au XIXe siècle", 19), ("une église du XIIe siècle", 12)])
+def test_roman_numeral_centuries(text, value):
+    figure = one(text, "fr")
+    assert (figure.kind, figure.value, figure.noun) == ("ordinal", value, "siècle")
+
+
+# Units -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, value, unit, kind", [
+    ("it reached 38.1C in Seville", "en", 38.1, "degree_Celsius", "temperature"),
+    ("il a fait 22,5 °C à Lyon", "fr", 22.5, "degree_Celsius", "temperature"),
+    ("a high of 95F", "en", 95, "degree_Fahrenheit", "temperature"),
+    ("gusts of 70 mph", "en", 70, "mile / hour", "speed"),
+    ("à 130 km/h sur l'autoroute", "fr", 130, "kilometer / hour", "speed"),
+    ("12 mm of rain", "en", 12, "millimeter", "distance"),
+    ("a 3 GWh battery", "en", 3, "gigawatt * hour", "energy"),
+    ("a 50 MW plant", "en", 50, "megawatt", "power"),
+    ("200 litres of water", "en", 200, "liter", "volume"),
+])
+def test_units(text, lang, value, unit, kind):
+    figure = one(text, lang)
+    assert (figure.value, figure.unit, figure.kind) == (pytest.approx(value), unit, kind)
+
+
+@pytest.mark.parametrize("text, lang, value, currency", [
+    ("a fine of 20 Swiss francs", "en", 20, "CHF"), ("CHF 30 a month", "en", 30, "CHF"),
+    ("5 million Japanese yen", "en", 5e6, "JPY"), ("300 francs suisses", "fr", 300, "CHF"),
+    ("40 000 roubles", "fr", 40000, "RUB"), ("1,000 Egyptian pounds", "en", 1000, "EGP"),
+    ("HK$ 50 per ticket", "en", 50, "HKD"),
+])
+def test_currencies_of_every_country(text, lang, value, currency):
+    figure = one(text, lang)
+    assert (figure.kind, figure.value, figure.unit) == ("money", pytest.approx(value), currency)
+
+
+# Clock times and durations -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, iso", [
+    ("la réunion commence à sept heures", "fr", "07:00"), ("rendez-vous vers 19 heures 30", "fr", "19:30"),
+    ("at 7 o'clock", "en", "07:00"), ("at 4.30pm", "en", "16:30"), ("à 16h30", "fr", "16:30"),
+])
+def test_clock_times(text, lang, iso):
+    figure = one(text, lang)
+    assert (figure.kind, figure.iso) == ("time", iso)
+
+
+def test_hours_as_a_duration_are_not_a_time():
+    figure = one("la grève a duré 8 heures", "fr")
+    assert (figure.kind, figure.value, figure.unit) == ("duration", 8, "hour")
+
+
+def test_a_decimal_is_not_a_clock_time():
+    assert one("2.50 million people", "en").kind == "count"
+
+
+# Ranges ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("entre 180 à 250 millions d'euros", "fr", [(180e6, "EUR"), (250e6, "EUR")]),
+    ("$2.5-2.6 billion", "en", [(2.5e9, "USD"), (2.6e9, "USD")]),
+    ("20-25 km south", "en", [(20, "kilometer"), (25, "kilometer")]),
+    ("between 5 and 10 percent", "en", [(5, "%"), (10, "%")]),
+])
+def test_ranges_share_their_unit_and_scale(text, lang, expected):
+    assert [(pytest.approx(f.value), f.unit) for f in extract_figures(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang, isos", [
+    ("du jeudi 17 au vendredi 18 octobre", "fr", ["--10-17", "--10-18"]),
+    ("from 3 to 5 March 2024", "en", ["2024-03-03", "2024-03-05"]),
+])
+def test_date_ranges_share_their_month(text, lang, isos):
+    assert [f.iso for f in extract_figures(text, lang)] == isos
+
+
+def test_ages_in_a_list():
+    assert [f.kind for f in extract_figures("two boys aged 15 and 16 were arrested", "en")][-2:] == ["age", "age"]
+
+
+# Approximate French counts, dozens and magnitudes -----------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("une dizaine de blessés", 10), ("une quinzaine de maisons", 15), ("une quarantaine d'élèves", 40),
+    ("une centaine de manifestants", 100), ("un millier de personnes", 1000),
+])
+def test_approximate_french_counts_are_values(text, value):
+    figure = one(text, "fr")
+    assert (figure.kind, figure.value, figure.qualifier, figure.vague) == ("count", value, "about", False)
+
+
+def test_a_dozen_is_about_twelve_but_dozens_is_vague():
+    assert (one("a dozen shops", "en").value, one("a dozen shops", "en").qualifier) == (12, "about")
+    [dozens] = extract_figures("dozens of shops", "en")
+    assert dozens.vague and dozens.value is None
+
+
+def test_magnitude_words_are_figures():
+    assert [(f.kind, f.unit) for f in extract_figures("billions of dollars, des millions de personnes", "en")] \
+        == [("magnitude", "billions"), ("magnitude", "millions")]

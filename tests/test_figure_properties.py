@@ -1,0 +1,51 @@
+"""Property tests: figure extraction and checking never raise on arbitrary text, in either language, and
+what they return is consistent with the text (spans, evidence offsets, statuses and their bases)."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mlsum.figures import BASES, check_figures, compare_translation, extract_figures
+
+# Arbitrary Unicode, and text made of the pieces figures are made of, so that the odd combinations
+# ("40 may", "3 - 2 -", "XIXe", "£ 5, 000 m") come up far more often than in random characters.
+PIECES = st.sampled_from([
+    "0", "1", "7", "12", "40", "300", "1,5", "2.5", "5, 000", "300 000", "1990s", "'90s", "3-2", " - ",
+    "-", "–", "/", ",", ".", "%", "$", "£", "€", "CHF", "US$", "m", "bn", "km", "mph", "°C", "C", "h", "ans",
+    "year", "old", "aged", "No", "number", "one", "two", "a", "third", "half", "une", "dizaine", "quart",
+    "des", "milliers", "millions", "of", "the", "may", "May", "march", "august", "janvier", "décembre",
+    "XIXe", "siècle", "à", "to", "and", "between", "entre", "more than", "plus de", "about", "around",
+    "first", "premier", "pm", "a.m.", "o'clock", "heures", "Roldan", "İstanbul", "ß", "\u00a0", "\u202f",
+    "\n", " ", "  ", "(", ")", "’s", "é", "ﬁ", "🙂", "\u0301",
+])
+NEWS_LIKE = st.lists(PIECES, max_size=40).map(" ".join)
+TEXT = st.one_of(st.text(max_size=300), NEWS_LIKE)
+LANG = st.sampled_from(["en", "fr", None])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXT, lang=LANG)
+def test_extraction_never_raises_and_spans_are_the_text(text, lang):
+    for figure in extract_figures(text, lang):
+        assert text[figure.start:figure.end] == figure.text
+        assert figure.vague or figure.value is not None or figure.iso is not None or figure.kind == "magnitude"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(summary=TEXT, source=TEXT, other=TEXT, lang=LANG)
+def test_checking_never_raises_and_evidence_is_located(summary, source, other, lang):
+    sources = [source, other]
+    check = check_figures(summary, sources, lang)
+    for item in check.items:
+        record = item.to_dict()
+        assert record["basis"] in BASES[record["status"]]
+        if record["evidence"] is not None:
+            text = sources[record["evidence_source"]]
+            assert text[record["evidence_start"]:record["evidence_end"]] == record["evidence"]
+    assert check.precision is None or 0 <= check.precision <= 1
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(original=TEXT, translation=TEXT)
+def test_translation_check_never_raises(original, translation):
+    for issue in compare_translation(original, translation):
+        assert issue.status in ("missing", "changed")
