@@ -30,13 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mlsum.normalize import text_lines  # noqa: E402
-from mlsum.normalize.lines import STEPS, is_body, run_steps  # noqa: E402
+from mlsum.normalize.lines import ARTICLE_MODEL_STEPS, STEPS, is_body, run_steps  # noqa: E402
 from mlsum.normalize import zones  # noqa: E402
 from mlsum.normalize.signals import FEATURES, count_tokens, features, page_language  # noqa: E402
 
 FIT_PREFIXES = tuple("01234567")
-MODEL_STEPS = ("header", "footer", "inner_debris", "title")
-FURNITURE = tuple(step for step in STEPS if step.name not in MODEL_STEPS)
+FURNITURE = tuple(step for step in STEPS if step.name not in (*ARTICLE_MODEL_STEPS, "title"))
 GRID = {
     "span_threshold": (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6),
     "extend_threshold": (0.02, 0.05, 0.08, 0.12),

@@ -593,10 +593,6 @@ def test_a_line_that_names_a_wire_group_is_a_credit_but_not_a_photo_credit():
 
 
 def test_duplicates_that_are_debris_go_and_the_texts_own_repeats_stay():
-    # a pull quote: a sentence repeated once, far from the first copy
-    quote = "We will not stop until we reach Damascus, the commander told the crowd."
-    texts = [quote, SENTENCE, SENTENCE + " Again.", SENTENCE + " Once more.", quote]
-    assert [line.text for line in L.duplicates([L.Line(t, i) for i, t in enumerate(texts)])] == [quote]
     # the same label twice in a row: an image label and its caption
     assert found(L.duplicates, ["Rebels in Hama", "Rebels in Hama", SENTENCE]) == ["Rebels in Hama"]
     # a caption shown twice around its credit: every copy
@@ -679,8 +675,11 @@ def test_a_comment_thread_after_the_article_goes():
 
 
 def test_a_link_between_two_paragraphs_stays_and_a_contact_line_at_the_end_goes():
-    texts = [SENTENCE, "https://example.org/report.pdf", SENTENCE + " Again.", "desk@example.org"]
-    assert found(L.contact_lines, texts) == ["desk@example.org"]
+    texts = [SENTENCE, "https://example.org/report.pdf", SENTENCE + " Again.", "desk@example.org",
+             "www.example.org"]
+    assert found(L.contact_lines, texts) == ["desk@example.org", "www.example.org"]
+    guide = [SENTENCE, "1) A pair of headphones", "https://amzn.to/abc", "2) A phone case", "https://amzn.to/def"]
+    assert found(L.contact_lines, guide) == ["https://amzn.to/def"]
 
 
 def test_dates_and_bylines_steps():

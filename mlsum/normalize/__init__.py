@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..document import Removal
 from ..errors import InputError
 from .artifacts import clean_characters, consistent_quotes, repair_paragraph
-from .lines import STEPS, Line, Step, is_staff_credit, run_steps, split_lines
+from .lines import ARTICLE_MODEL_STEPS, STEPS, Line, Step, is_staff_credit, run_steps, split_lines
 from .metadata import byline, date_line
 
 __all__ = ["STEPS", "Normalized", "Step", "normalize", "normalize_html", "normalize_as", "repair_translation",
@@ -70,7 +70,7 @@ def normalize_html(html: str, url: str | None = None, lang: str | None = None) -
     text = clean_characters(_NEWLINES.sub("\n", article.text))
     lines = [Line(" ".join(paragraph.split()), number)
              for number, paragraph in enumerate(text.split("\n")) if paragraph.strip()]
-    result = _normalize_lines(_repaired(lines, lang), lang, known_title=article.title)
+    result = _normalize_lines(_repaired(lines, lang), lang, known_title=article.title, extracted=True)
     if not result.text:
         raise InputError(f"no article text found in {url or 'the HTML page'} (only page furniture)")
     result.title = article.title or result.title
@@ -97,13 +97,16 @@ def repair_translation(text: str) -> str:
     return "\n\n".join(consistent_quotes([p for p in paragraphs if p]))
 
 
-def _normalize_lines(lines: list[Line], lang: str | None, known_title: str | None = None) -> Normalized:
-    """The line steps on repaired lines, and the metadata the steps set aside."""
-    steps = STEPS
+def _normalize_lines(lines: list[Line], lang: str | None, known_title: str | None = None,
+                     extracted: bool = False) -> Normalized:
+    """The line steps on repaired lines, and the metadata the steps set aside. Text that trafilatura
+    `extracted` from HTML is already the article: the article model's steps, made for whole copied
+    pages, do not run on it."""
+    skip = set(ARTICLE_MODEL_STEPS) if extracted else set()
     if known_title:  # the page names its headline: take it out if it is there, guess no other
         _mark_known_title(lines, known_title)
-        steps = tuple(step for step in STEPS if step.name != "title")
-    run_steps(lines, steps)
+        skip.add("title")
+    run_steps(lines, [step for step in STEPS if step.name not in skip])
     body = consistent_quotes([line.text for line in lines if line.kept])
     return Normalized(
         text="\n\n".join(body),

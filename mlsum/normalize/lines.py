@@ -339,14 +339,17 @@ _CONTACT_LINE = re.compile(
 
 
 def contact_lines(lines: list[Line]) -> Iterable[Line]:
-    """Lines that are only an e-mail address, a URL or a social handle ("syria.suv@gmail.com"),
-    unless the article gives it between two of its paragraphs (a source, a product link)."""
+    """Lines that are only an e-mail address, a social handle ("syria.suv@gmail.com") or a URL; a URL
+    only before the first paragraph or after the text's last other line: in between, it is a link
+    the article gives (a source, the products of a buying guide)."""
     kept = _kept(lines)
+    prose = [index for index, line in enumerate(kept) if is_body(line.text)]
+    content = [index for index, line in enumerate(kept) if not _CONTACT_LINE.match(line.text)]
     for index, line in enumerate(kept):
         if not _CONTACT_LINE.match(line.text):
             continue
-        around = kept[index - 1:index] + kept[index + 1:index + 2]
-        if len(around) < 2 or not all(is_body(other.text) for other in around):
+        inside = bool(prose) and prose[0] < index < content[-1]
+        if not inside or not re.fullmatch(rf"(?:{_URL}\s*)+", line.text.strip(" .")):
             yield line
 
 
@@ -462,8 +465,6 @@ def video_teasers(lines: list[Line]) -> Iterable[Line]:
 _KEY_JUNK = re.compile(r"[^\w]+")
 # A repeat this close is the same caption or image label shown twice, not the text's own repetition.
 _STUTTER_LINES = 2
-# A sentence-long line repeated exactly once, far away, is a pull quote.
-_PULL_QUOTE_MIN_WORDS = 8
 
 
 def _key(text: str) -> str:
@@ -485,9 +486,9 @@ def _beside_credit(lines: list[Line], group: list[int]) -> bool:
 def duplicates(lines: list[Line]) -> Iterable[Line]:
     """Repeated lines that are debris: every copy when another step removed one of them, or when the
     copies stand within two lines around a credit (a caption shown twice); the later copies when
-    they stand within two lines (an image label and its caption), or of a sentence repeated once
-    (a pull quote). Lines are compared without case, punctuation or a closing photo credit. Other
-    repeats are the text's own (list items, an interview's questions) and are left to the article
+    they stand within two lines (an image label and its caption). Lines are compared without case,
+    punctuation or a closing photo credit. Other repeats are the text's own (list items, a meal
+    plan's days, an interview's questions) or a menu shown twice, and are left to the article
     model. A short fragment next to a caption that starts with it is that caption's alt text."""
     groups: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
@@ -500,8 +501,7 @@ def duplicates(lines: list[Line]) -> Iterable[Line]:
         copies = [lines[i] for i in group]
         if any(not line.kept for line in copies) or _beside_credit(lines, group):
             yield from (line for line in copies if line.kept)
-        elif any(b - a <= _STUTTER_LINES for a, b in zip(group, group[1:])) or (
-                len(group) == 2 and words(copies[1].text) >= _PULL_QUOTE_MIN_WORDS):
+        elif any(b - a <= _STUTTER_LINES for a, b in zip(group, group[1:])):
             yield from (line for line in copies[1:] if line.kept)
     for index, line in enumerate(lines):
         if not line.kept or ends_sentence(line.text) or words(line.text) > _TITLE_MAX_WORDS:
@@ -559,7 +559,6 @@ def inner_debris(lines: list[Line]) -> Iterable[Line]:
     return (line for line in _zoned(lines) if line.kept and line.zone == "debris")
 
 
-_MODEL_STEPS = ("header", "inner_debris")
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS, _TITLE_MAX_CHARS = 3, 30, 250
 _TITLE_END = re.compile(r"[.,;:…][\"”»’')\]]*$")
 _INNER_STOP = re.compile(r"[^\W\d_]{2}[.!?] [A-ZÀ-Ý(\"“«]")
@@ -594,7 +593,7 @@ def titles(lines: list[Line]) -> Iterable[Line]:
         return []
     # the article's first lines may still be its headline and standfirst, above its first sentence
     first_body = next((line for line in article if is_body(line.text)), article[0])
-    zone = [line for line in lines[:lines.index(first_body)] if line.kept or line.removed_by in _MODEL_STEPS]
+    zone = [line for line in lines[:lines.index(first_body)] if line.kept or line.removed_by in ("header", "inner_debris")]
     counts: dict[str, int] = {}
     for line in lines:
         counts[_key(line.text)] = counts.get(_key(line.text), 0) + 1
@@ -642,3 +641,4 @@ STEPS: tuple[Step, ...] = (
 )
 """The chain. The article model (header, footer, inner_debris) sees what the furniture steps found;
 the title step picks the headline among what the model put before the article."""
+ARTICLE_MODEL_STEPS = ("header", "footer", "inner_debris")
