@@ -65,3 +65,11 @@ def clock(hour: int, minute: int = 0, ampm: str | None = None) -> tuple[int, int
     elif marker == "am" and hour == 12:
         hour = 0
     return hour, minute
+
+TIME_ZONES = (
+    "gmt", "utc", "bst", "ist", "cet", "cest", "eet", "eest", "wet", "west", "msk", "est", "edt", "cst", "cdt",
+    "mst", "mdt", "pst", "pdt", "akst", "akdt", "hst", "ast", "adt", "amt", "jst", "kst", "hkt", "sgt", "wib",
+    "aest", "aedt", "acst", "awst", "nzst", "nzdt", "brt", "art", "sast", "cat", "eat", "wat", "et", "pt", "ct",
+    "mt", "z",
+)
+"""Time-zone abbreviations news pages print after a time ("11.02 BST", "10:31 pm CST"), lower case."""

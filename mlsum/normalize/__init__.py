@@ -16,7 +16,7 @@ from ..document import Removal
 from ..errors import InputError
 from .artifacts import clean_characters, consistent_quotes, repair_paragraph
 from .lines import ARTICLE_MODEL_STEPS, STEPS, Line, Step, is_staff_credit, run_steps, split_lines
-from .metadata import byline, date_line
+from .metadata import byline, date_line, headline
 
 __all__ = ["STEPS", "Normalized", "Step", "normalize", "normalize_html", "normalize_as", "repair_translation",
            "text_lines"]
@@ -108,11 +108,12 @@ def _normalize_lines(lines: list[Line], lang: str | None, known_title: str | Non
         skip.add("title")
     run_steps(lines, [step for step in STEPS if step.name not in skip])
     body = consistent_quotes([line.text for line in lines if line.kept])
+    title = headline(next((line.text for line in lines if line.removed_by == "title"), ""), lang)
     return Normalized(
         text="\n\n".join(body),
-        title=next((line.text for line in lines if line.removed_by == "title"), None),
-        date=_stated_date(lines, lang),
-        source=_stated_source(lines, lang),
+        title=title.title or None,
+        date=_stated_date(lines, lang) or title.date,
+        source=_stated_source(lines, lang) or title.names,
         removed=[Removal(text=line.original or line.text, step=line.removed_by or "")
                  for line in lines if not line.kept],
     )

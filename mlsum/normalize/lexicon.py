@@ -77,7 +77,8 @@ SHARE_WIDGETS = {
                r"vk", r"line"],
     "de": [r"teilen", r"drucken", r"merken", r"vorlesen"],
     "it": [r"condividi", r"stampa", r"salva"],
-    "pt": [r"compartilhe", r"compartilhar", r"imprimir", r"salvar"],
+    "pt": [r"compartilhe", r"compartilhar", r"imprimir", r"salvar",
+           r"tempo\s+de\s+leitura\s*:?\s*\d+\s*min(?:utos?)?"],
     "es": [r"compartir", r"imprimir", r"guardar"],
     "ru": [r"поделиться", r"печать", r"сохранить"],
     "id": [r"bagikan", r"cetak", r"simpan"],
@@ -112,7 +113,7 @@ COMMENT_PROMPTS = {
 # Navigation, whole lines: previous/next, skip links, menu buttons, account links, box headings.
 NAVIGATION = {
     "en": [r"(?:(?:previous|prev|next|older|newer)(?:\s+(?:post|article|story|page))?\s*[|»«<>›‹]*\s*){1,2}",
-           r"back\s+to\s+top", r"skip\s+to\s+(?:main\s+)?content", r"home", r"menu", r"search", r"close", r"sections?",
+           r"back\s+to\s+(?:top|gallery|home|article)", r"skip\s+to\s+(?:main\s+)?content", r"home", r"menu", r"search", r"close", r"sections?",
            r"log\s+in", r"login", r"sign\s+in", r"log\s*in\s*/\s*register", r"register", r"my\s+account",
            r"related(?:\s+(?:articles?|posts?|stories|story|content|news|topics|coverage|reading))?",
            r"more\s+(?:stories|news|articles)(?:\s+(?:from|on)\s+.{1,40})?",
@@ -161,8 +162,8 @@ ADS = {
 
 # Legal links, whole lines; cookie notices, found inside a line, in the site's own voice.
 LEGAL_LINKS = {
-    "en": [r"privacy\s+policy", r"terms\s+of\s+(?:use|service)", r"cookie\s+(?:policy|settings)", r"about\s+us",
-           r"contact\s+us", r"terms\s+(?:and|&)\s+conditions", r"(?:accept|reject|manage|refuse)\s+(?:all\s+)?cookies",
+    "en": [r"privacy\s+policy", r"terms?\s+of\s+(?:use|service)", r"cookie\s+(?:policy|settings)", r"about\s+us",
+           r"contact\s+us", r"advertise(?:\s+with\s+us)?", r"terms\s+(?:and|&)\s+conditions", r"(?:accept|reject|manage|refuse)\s+(?:all\s+)?cookies",
            r"do\s+not\s+sell\s+my\s+(?:personal\s+)?information"],
     "fr": [r"politique\s+de\s+confidentialité", r"mentions\s+légales", r"conditions\s+générales.*",
            r"gestion\s+des\s+cookies", r"tout\s+(?:accepter|refuser)", r"(?:paramétrer|gérer)\s+(?:les\s+)?cookies",

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from . import lexicon as lex
-from .metadata import byline, content_words, date_line
+from .metadata import byline, content_words, date_line, find_date, headline
 
 
 @dataclass(eq=False)
@@ -561,20 +561,35 @@ def inner_debris(lines: list[Line]) -> Iterable[Line]:
 
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS, _TITLE_MAX_CHARS = 3, 30, 250
 _TITLE_END = re.compile(r"[.,;:…][\"”»’')\]]*$")
-_INNER_STOP = re.compile(r"[^\W\d_]{2}[.!?] [A-ZÀ-Ý(\"“«]")
+_INNER_STOP = re.compile(r"[a-zà-ÿ]{2}[.!?] [A-ZÀ-Ý(\"“«]")
 _ATTRIBUTION = re.compile(r"[,!?][\"”»]\s+(?:\w+\s+){0,4}\w+$")
 # A headline is right above its article: only the last few lines before it are candidates.
 _TITLE_SEARCH_LINES = 12
 
 
+# Author lines shaped like headlines: "Tom Davies Associated Press", "Steve Peoples, AP Political Writer".
+_ROLE = re.compile(r"\b(?:staff|writer|correspondent|reporter|editor|columnist|contributor|journaliste|"
+                   r"rédact(?:eur|rice)|envoyée?\s+spéciale?|correspondante?)\b", re.IGNORECASE)
+_AGENCY_WORD = re.compile(rf"\b(?:{'|'.join(lex.AGENCIES)})\b")
+_BREADCRUMB = re.compile(r"\s[»›>/]\s|[»›>/]\s*$")
+_CONNECTORS = {"and", "et", "&", "of", "de", "du", "des", "the"}
+
+
 def is_title_candidate(text: str) -> bool:
     """Shaped like a headline: 3–30 words, capitalised, no closing stop, comma or colon (a question
     mark or a closing quote is fine), no sentence ending inside it, no quote attribution
-    (`"…," he said`)."""
-    return (_TITLE_MIN_WORDS <= words(text) <= _TITLE_MAX_WORDS and len(text) <= _TITLE_MAX_CHARS
+    (`"…," he said`); and not a date line, a byline, an author's name and role, or a breadcrumb. A
+    byline and date at the end of the line are not part of the headline."""
+    text = headline(text).title
+    if not (_TITLE_MIN_WORDS <= words(text) <= _TITLE_MAX_WORDS and len(text) <= _TITLE_MAX_CHARS
             and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“«‘'")
             and _TITLE_END.search(text) is None and _INNER_STOP.search(text) is None
-            and _ATTRIBUTION.search(text) is None)
+            and _ATTRIBUTION.search(text) is None):
+        return False
+    all_capitalised = all(word[:1].isupper() or not word[:1].isalpha() or word in _CONNECTORS
+                          for word in text.split())
+    return not (find_date(text) or byline(text) or _BREADCRUMB.search(text) or _ROLE.search(text)
+                or (all_capitalised and _AGENCY_WORD.search(text)))
 
 
 def titles(lines: list[Line]) -> Iterable[Line]:
