@@ -38,7 +38,8 @@ FIT_PREFIXES = tuple("01234567")
 FURNITURE = tuple(step for step in STEPS if step.name not in (*ARTICLE_MODEL_STEPS, "title"))
 GRID = {
     "span_threshold": (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6),
-    "extend_threshold": (0.02, 0.05, 0.08, 0.12),
+    "extend_threshold": (0.02, 0.05, 0.08, 0.1, 0.12),
+    "extend_up_threshold": (0.05, 0.08, 0.12, 0.25, 0.5),
     "inner_threshold": (0.0, 0.02, 0.05),
 }
 
@@ -153,7 +154,8 @@ def main() -> None:
     best = None
     for values in itertools.product(*GRID.values()):
         thresholds = dict(zip(GRID, values))
-        if not thresholds["inner_threshold"] <= thresholds["extend_threshold"] <= thresholds["span_threshold"]:
+        if not (thresholds["inner_threshold"] <= thresholds["extend_threshold"] <= thresholds["span_threshold"]
+                and thresholds["extend_up_threshold"] <= thresholds["span_threshold"]):
             continue
         p, r, f = evaluate(pages, fitted, model, thresholds, score)
         if r >= args.min_recall and (best is None or f > best[0][2]):

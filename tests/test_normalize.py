@@ -500,7 +500,7 @@ def test_steps_are_named_and_ordered():
     names = [step.name for step in STEPS]
     assert names == ["stray_word", "link_list", "subscription", "share_prompt", "comment_prompt",
                      "comment_thread", "navigation", "legal", "ad_marker", "contact_line", "credit", "caption",
-                     "video_teaser", "duplicate", "date", "byline", "header", "footer", "inner_debris", "title"]
+                     "video_teaser", "duplicate", "date", "byline", "link_box", "header", "footer", "inner_debris", "title"]
     assert all(step.find.__doc__ for step in STEPS)
 
 
@@ -641,7 +641,7 @@ def test_the_article_model_removes_menus_and_lists_around_the_article():
     assert result.title == "Rebels press towards Hama as the army sends reinforcements"
     steps = {r.text: r.step for r in result.removed}
     assert steps["Business"] == "header"
-    assert steps["Storm leaves thousands without power"] == "footer"
+    assert steps["Storm leaves thousands without power"] == "link_box"
 
 
 def test_a_list_that_closes_the_article_stays_and_a_lone_fragment_after_it_goes():

@@ -62,7 +62,8 @@ SHARE_WIDGETS = {
            r"add\s+to\s+(?:your|my)\s+selections", r"(?:read|open)\s+in\s+(?:the\s+)?app", r"send",
            r"listen(?:\s+to\s+(?:this\s+)?article)?", r"like(?:\s+this)?", r"loading", r"video", r"photos?",
            r"slideshow", r"podcast", r"live", r"play", r"watch(?:\s+now)?", r"follow(?:\s+us)?(?:\s+on\s+\w+)?",
-           r"reuse\s+this\s+content", r"contribute", r"font\s+size", r"a\+", r"a-", r"reading\s+time\s*:?\s*\d+\s*min\w*",
+           r"reuse\s+this\s+content", r"contribute", r"sharing\s+is\s+caring!?", r"learn\s+more",
+           r"copy\s+link\s*(?:url)?\s*(?:copied!?)?", r"this\s+(?:story|article)\s+has\s+been\s+shared\s+[\d,.]+\s+times", r"font\s+size", r"a\+", r"a-", r"reading\s+time\s*:?\s*\d+\s*min\w*",
            r"\d+\s*(?:min(?:ute)?s?|mn)(?:\s+read)?"],
     "fr": [r"imprimer", r"copier(?:\s+le\s+lien)?", r"lien\s+copié", r"sauvegarder", r"enregistrer", r"favoris",
            r"ajouter\s+à\s+mes\s+favoris", r"(?:à\s+)?lire\s+plus\s+tard", r"offrir(?:\s+cet\s+article)?",
@@ -82,7 +83,7 @@ SHARE_WIDGETS = {
     "es": [r"compartir", r"imprimir", r"guardar"],
     "ru": [r"поделиться", r"печать", r"сохранить"],
     "id": [r"bagikan", r"cetak", r"simpan"],
-    "ko": [r"공유(?:하기)?", r"인쇄", r"스크랩"],
+    "ko": [r"공유(?:하기)?", r"인쇄(?:하기)?", r"스크랩", r"뒤로\s*가기", r"목록"],
     "ja": [r"シェア", r"ツイート", r"印刷", r"保存"],
 }
 
@@ -95,7 +96,9 @@ COMMENT_PROMPTS = {
            r"you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment",
            r"your\s+email\s+address\s+will\s+not\s+be\s+published", r"required\s+fields\s+are\s+marked\s+\*?",
            r"\d+\s+(?:responses?|thoughts|replies)\s+(?:to|on)\s+.{1,150}",
-           r"was\s+this\s+(?:article|page|answer)\s+helpful\??(?:\s+yes\s+no)?", r"yes\s+no"],
+           r"was\s+this\s+(?:article|page|answer)\s+helpful\??(?:\s+yes\s+no)?", r"yes\s+no",
+           r"view\s+the\s+discussion\s+thread", r"rating\s*:\s*\d+\s*votes?",
+           r"\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]m)?)?"],
     "fr": [r"commentaires?(?:\s*\(\d+\))?", r"\d+\s+commentaires?", r"réagir", r"réagissez", r"répondre",
            r"(?:laisser|ajouter|écrire)\s+un\s+commentaire", r"voir\s+les(?:\s+\d+)?\s+commentaires",
            r"soyez\s+le\s+premier\s+à\s+(?:commenter|réagir)", r"les\s+commentaires\s+sont\s+fermés",
@@ -111,34 +114,49 @@ COMMENT_PROMPTS = {
 }
 
 # Navigation, whole lines: previous/next, skip links, menu buttons, account links, box headings.
-NAVIGATION = {
-    "en": [r"(?:(?:previous|prev|next|older|newer)(?:\s+(?:post|article|story|page))?\s*[|»«<>›‹]*\s*){1,2}",
-           r"back\s+to\s+(?:top|gallery|home|article)", r"skip\s+to\s+(?:main\s+)?content", r"home", r"menu", r"search", r"close", r"sections?",
-           r"log\s+in", r"login", r"sign\s+in", r"log\s*in\s*/\s*register", r"register", r"my\s+account",
-           r"related(?:\s+(?:articles?|posts?|stories|story|content|news|topics|coverage|reading))?",
-           r"more\s+(?:stories|news|articles)(?:\s+(?:from|on)\s+.{1,40})?",
+# Headings of boxes of links to other articles: the headlines under them are links, not the article.
+LINK_BOXES = {
+    "en": [r"related(?:\s+(?:articles?|posts?|stories|story|content|news|topics|coverage|reading))?",
+           r"more\s+(?:stories|news|articles)(?:\s+(?:from|on)\s+.{1,40})?", r"more\s+on\s+this\s+story",
            r"you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)", r"recommended(?:\s+for\s+you)?",
            r"most\s+(?:read|popular|viewed|shared|commented)", r"trending(?:\s+now)?", r"top\s+stories",
-           r"latest\s+(?:news|stories|articles|headlines)", r"editor['’]s\s+picks?", r"popular\s+(?:posts|stories)",
-           r"(?:tags?|topics?|categories|filed\s+under)\s*:.*"],
+           r"latest\s+(?:news|stories|articles|headlines)", r"editor['’]s\s+picks?",
+           r"(?:recent|popular)\s+(?:posts|stories|articles|blog\s+posts)", r"read\s+next"],
+    "fr": [r"les\s+plus\s+(?:lus|partagés|commentés)", r"les\s+articles\s+les\s+plus\s+lus", r"dans\s+la\s+même\s+rubrique",
+           r"à\s+la\s+une", r"à\s+découvrir", r"vous\s+aimerez\s+aussi", r"ces\s+articles\s+peuvent\s+vous\s+intéresser",
+           r"nos\s+dernières\s+actualités", r"dernières\s+actualités", r"à\s+suivre", r"articles\s+(?:liés|similaires)",
+           r"sur\s+le\s+même\s+thème"],
+    "de": [r"meistgelesen", r"ähnliche\s+artikel", r"das\s+könnte\s+sie\s+auch\s+interessieren"],
+    "it": [r"articoli\s+correlati", r"più\s+letti", r"potrebbe\s+interessarti"],
+    "pt": [r"notícias\s+relacionadas", r"mais\s+lidas", r"posts?\s+relacionados", r"veja\s+também"],
+    "es": [r"noticias\s+relacionadas", r"lo\s+más\s+leído"],
+    "ru": [r"похожие\s+статьи", r"популярное", r"читайте\s+также"],
+    "id": [r"artikel\s+terkait", r"berita\s+terkait", r"terpopuler"],
+    "ko": [r"많이\s*본\s*\S+", r"관련\s*기사"],
+    "ja": [r"人気記事", r"関連記事"],
+}
+
+# Navigation, whole lines: previous/next, skip links, menu buttons, account links, tags; and the
+# headings of link boxes.
+NAVIGATION = {
+    "en": [r"(?:(?:previous|prev|next|older|newer)(?:\s+(?:post|article|story|page))?\s*[|»«<>›‹]*\s*){1,2}",
+           r"back\s+to\s+(?:top|gallery|home|article)", r"skip\s+to\s+(?:main\s+)?content", r"home", r"menu", r"search",
+           r"close", r"sections?", r"log\s+in", r"login", r"sign\s+in", r"log\s*in\s*/\s*register", r"register",
+           r"my\s+account", r"story\s+timeline", r"up\s+next", r"(?:tags?|topics?|categories|filed\s+under)\s*:.*"],
     "fr": [r"(?:article\s+(?:précédent|suivant)\s*){1,2}", r"retour\s+en\s+haut(?:\s+de\s+(?:la\s+)?page)?",
            r"haut\s+de\s+page", r"(?:aller|passer)\s+au\s+contenu(?:\s+principal)?", r"accueil", r"rechercher",
            r"recherche", r"fermer", r"rubriques?", r"se\s+connecter", r"connexion", r"s['’]identifier", r"mon\s+compte",
-           r"les\s+plus\s+(?:lus|partagés|commentés)", r"les\s+articles\s+les\s+plus\s+lus", r"dans\s+la\s+même\s+rubrique",
-           r"à\s+la\s+une", r"à\s+découvrir", r"vous\s+aimerez\s+aussi", r"ces\s+articles\s+peuvent\s+vous\s+intéresser",
-           r"nos\s+dernières\s+actualités", r"dernières\s+actualités", r"(?:mots[- ]clés|catégories?|thèmes?)\s*:.*"],
-    "de": [r"startseite", r"suche", r"anmelden", r"zurück", r"weiter", r"meistgelesen", r"ähnliche\s+artikel",
-           r"nach\s+oben", r"schlagworte\s*:.*"],
-    "it": [r"cerca", r"accedi", r"articoli\s+correlati", r"più\s+letti", r"torna\s+su", r"articolo\s+(?:precedente|successivo)"],
-    "pt": [r"início", r"buscar", r"pesquisar", r"entrar", r"notícias\s+relacionadas", r"mais\s+lidas",
-           r"posts?\s+relacionados", r"voltar\s+ao\s+topo", r"(?:post|artigo)\s+(?:anterior|seguinte)"],
-    "es": [r"inicio", r"buscar", r"noticias\s+relacionadas", r"lo\s+más\s+leído"],
-    "ru": [r"главная", r"поиск", r"войти", r"регистрация", r"похожие\s+статьи", r"читайте\s+также", r"наверх",
-           r"предыдущая\s+статья", r"следующая\s+статья", r"популярное", r"теги\s*:.*"],
-    "id": [r"beranda", r"cari", r"masuk", r"artikel\s+terkait", r"berita\s+terkait", r"terpopuler", r"kembali\s+ke\s+atas",
-           r"(?:pos|artikel)\s+(?:sebelumnya|berikutnya)"],
-    "ko": [r"홈", r"검색", r"로그인", r"회원가입", r"이전\s*글", r"다음\s*글", r"많이\s*본\s*뉴스", r"목록"],
-    "ja": [r"ホーム", r"検索", r"ログイン", r"前の記事", r"次の記事", r"人気記事", r"トップへ戻る", r"ページトップへ"],
+           r"(?:mots[- ]clés|catégories?|thèmes?)\s*:.*"],
+    "de": [r"startseite", r"suche", r"anmelden", r"zurück", r"weiter", r"nach\s+oben", r"schlagworte\s*:.*"],
+    "it": [r"cerca", r"accedi", r"torna\s+su", r"articolo\s+(?:precedente|successivo)"],
+    "pt": [r"início", r"buscar", r"pesquisar", r"entrar", r"voltar\s+ao\s+topo", r"(?:post|artigo)\s+(?:anterior|seguinte)"],
+    "es": [r"inicio", r"buscar"],
+    "ru": [r"главная", r"поиск", r"войти", r"регистрация", r"наверх", r"предыдущая\s+статья", r"следующая\s+статья",
+           r"теги\s*:.*"],
+    "id": [r"beranda", r"cari", r"masuk", r"kembali\s+ke\s+atas", r"(?:pos|artikel)\s+(?:sebelumnya|berikutnya)"],
+    "ko": [r"홈", r"검색", r"로그인", r"회원가입", r"이전\s*글", r"다음\s*글", r"목록"],
+    "ja": [r"ホーム", r"検索", r"ログイン", r"前の記事", r"次の記事", r"トップへ戻る", r"ページトップへ"],
+    **{f"box_{lang}": entries for lang, entries in LINK_BOXES.items()},
 }
 
 # Advertising slots, whole lines.
@@ -162,7 +180,7 @@ ADS = {
 
 # Legal links, whole lines; cookie notices, found inside a line, in the site's own voice.
 LEGAL_LINKS = {
-    "en": [r"privacy\s+policy", r"terms?\s+of\s+(?:use|service)", r"cookie\s+(?:policy|settings)", r"about\s+us",
+    "en": [r"privacy\s+(?:policy|notice)", r"terms?\s+of\s+(?:use|service)", r"cookie\s+(?:policy|settings)", r"about\s+us",
            r"contact\s+us", r"advertise(?:\s+with\s+us)?", r"terms\s+(?:and|&)\s+conditions", r"(?:accept|reject|manage|refuse)\s+(?:all\s+)?cookies",
            r"do\s+not\s+sell\s+my\s+(?:personal\s+)?information"],
     "fr": [r"politique\s+de\s+confidentialité", r"mentions\s+légales", r"conditions\s+générales.*",
@@ -181,7 +199,7 @@ RIGHTS_RESERVED = {
     "en": [r"all\s+rights\s+reserved"], "fr": [r"tous\s+droits\s+réservés"], "de": [r"alle\s+rechte\s+vorbehalten"],
     "it": [r"tutti\s+i\s+diritti\s+riservati"], "pt": [r"todos\s+os\s+direitos\s+reservados"],
     "es": [r"todos\s+los\s+derechos\s+reservados"], "ru": [r"все\s+права\s+защищены"],
-    "id": [r"hak\s+cipta\s+dilindungi"],
+    "id": [r"hak\s+cipta\s+dilindungi"], "ko": [r"무단\s*전재\s*및\s*재배포\s*금지"],
 }
 COOKIE_NOTICES = {
     "en": [r"\bwe\s+use\s+cookies\b", r"\b(?:accept|agree\s+to|consent\s+to)\s+(?:our|the)\s+use\s+of\s+cookies\b",
@@ -211,7 +229,8 @@ SUBSCRIPTION = {
            r"\byou\s+have\s+\d+(?:[.,]\d+)?\s*%\s+of\s+this\s+article\b",
            r"\bcontinue\s+reading\s+(?:your|this|the\s+full)\s+article\b", r"^(?:(?:our)\s+)?newsletters?$",
            r"\b(?:make\s+a\s+)?donat(?:e|ion)\s+(?:now|today)\b", r"\bplease\s+(?:consider\s+)?(?:donat|support)",
-           r"\benter\s+your\s+e-?mail(?:\s+address)?\b"],
+           r"\benter\s+your\s+e-?mail(?:\s+address)?\b", r"\bunsubscribe\s+at\s+any\s+time\b",
+           r"^to\s+read\s+the\s+full\s+(?:story|article)"],
     "fr": [r"article\s+réservé\s+(?:aux|à\s+nos)\s+abonnés", r"réservée?s?\s+aux\s+abonnés", r"\babonnez-vous\b",
            r"\bje\s+m['’]abonne\b", r"\bdéjà\s+abonnée?\b", r"\bdevenez\s+abonnée?\b", r"^s['’]abonner\b",
            r"\b(?:inscrivez-vous|abonnez-vous)\b[^.]{0,40}\bnewsletters?\b", r"\bconnectez-vous\s+pour\b",
@@ -229,7 +248,8 @@ SUBSCRIPTION = {
 SUBSCRIPTION_HINTS = ("abonn", "subscri", "newsletter", "journalism", "log in", "sign in", "connect", "appareil",
                       "offre", "offer", "reste", "you have", "continue reading", "member", "device", "message",
                       "continuer", "donat", "don", "support", "soutenez", "e-mail", "email", "assine", "cadastre",
-                      "iscriviti", "подпи", "berlangganan", "adresse")
+                      "iscriviti", "подпи", "berlangganan", "adresse", "unsubscribe", "full story",
+                      "full article")
 
 # Photo, agency and image-bank names in credits.
 AGENCIES = [r"AFP", r"AP", r"Reuters", r"Anadolu(?:\s+Agency)?", r"Associated\s+Press", r"Agence\s+France[- ]Presse",
@@ -239,7 +259,7 @@ AGENCIES = [r"AFP", r"AP", r"Reuters", r"Anadolu(?:\s+Agency)?", r"Associated\s+
 # A group credit naming no agency in particular: "TRT World and Agencies", "Al Jazeera and news agencies".
 AGENCY_GROUPS = [r"(?:news\s+)?agencies", r"agences", r"wires?", r"wire\s+services", r"agency\s+reports"]
 # Image banks: they credit photos, never the article.
-PHOTO_BANKS = [r"Getty\s+Images", r"Shutterstock", r"EPA(?:-EFE)?", r"AP\s+Photo", r"iStock", r"Alamy",
+PHOTO_BANKS = [r"Getty(?:\s+Images)?", r"Shutterstock", r"EPA(?:-EFE)?", r"AP\s+Photo", r"iStock", r"Alamy",
                r"MAXPPP", r"ABACA", r"SIPA", r"Hans\s+Lucas"]
 PHOTO_WORDS = {
     "en": [r"photos?", r"photograph(?:y)?", r"pictures?", r"images?", r"file", r"archives?", r"getty", r"agency",

@@ -298,6 +298,30 @@ def navigation(lines: list[Line]) -> Iterable[Line]:
         words(line.text) <= _WIDGET_MAX_WORDS and _LINK_LABEL.search(line.text)))
 
 
+_LINK_BOX = _whole_line(lex.alternation(lex.LINK_BOXES))
+_BOX_MAX_LINKS = 12
+
+
+def link_boxes(lines: list[Line]) -> Iterable[Line]:
+    """The headlines under a link box's heading ("Related articles", "Most read", "Les plus lus"):
+    the lines that read as headlines (no closing stop, twenty words or less) right under it, up to
+    a date or byline (where an article starts)."""
+    for index, line in enumerate(lines):
+        if line.removed_by != "navigation" or not _LINK_BOX.match(line.text):
+            continue
+        taken = 0
+        for following in lines[index + 1:]:
+            if following.removed_by in ("date", "byline"):
+                break  # the article's own header: the box is over
+            if not following.kept:
+                continue
+            if taken == _BOX_MAX_LINKS or ends_sentence(following.text) or \
+                    words(following.text) > _LINK_TITLE_MAX_WORDS:
+                break
+            taken += 1
+            yield following
+
+
 def _is_menu(text: str) -> bool:
     return _MENU_LINE.match(text) is not None and all(
         words(item) <= _MENU_ITEM_WORDS for item in _MENU_SEPARATOR.split(text))
@@ -307,7 +331,7 @@ _LEGAL_LINE = re.compile(
     # case matters for the first: "Copyright 2017 MEMO", "© Le Monde", never "Copyright disputes …"
     r"^(?:©|\(c\)|(?i:copyright))\s*(?:©\s*)?(?:\d{4}|[A-ZÀ-Ý])"
     rf"|(?i:\b(?:{lex.alternation(lex.RIGHTS_RESERVED)})\b|{lex.alternation(lex.COOKIE_NOTICES)}"
-    rf"|^(?:{lex.alternation(lex.LEGAL_LINKS)})\s*[.:]?$)"
+    rf"|^(?:(?:{lex.alternation(lex.LEGAL_LINKS)})[\s|·•/,.:-]*)+$)"
 )
 _LEGAL_MAX_WORDS = 40
 
@@ -398,7 +422,7 @@ _LABEL_CREDIT = re.compile(
 # Caption openings: a gallery counter ("[1/5] Rebel fighters …"), or the labels screen readers get
 # ("Image source, Getty Images", "Image caption, Rebels celebrate in Hama").
 _CAPTION_START = re.compile(
-    r"^\[\d+\s*/\s*\d+\]|^(?i:image|photo|media|video)\s+(?i:source|caption|credit)\s*[,:]")
+    r"^\[\d+\s*/\s*\d+\]|^(?i:image|photo|media|video)\s+(?i:source|caption|credit|copyright)\s*[,:]?\s")
 _SLASH_CREDIT = re.compile(rf"/\s?(?:{'|'.join(lex.AGENCIES + lex.PHOTO_BANKS)})(?:\s+via\s+[\w .'’-]+)?\.?$",
                            re.IGNORECASE)
 # A line naming only a photo source, as image credits are shown above or below a caption.
@@ -649,6 +673,7 @@ STEPS: tuple[Step, ...] = (
     Step("duplicate", duplicates),
     Step("date", dates),
     Step("byline", bylines),
+    Step("link_box", link_boxes),
     Step("header", headers),
     Step("footer", footers),
     Step("inner_debris", inner_debris),

@@ -49,7 +49,7 @@ _LONE_TIME = re.compile(r"\b[0-2]?\d(?:\s*[:h]\s*[0-5]\d|\.[0-5]\d\b|\s*h\b)(?:\
                         re.IGNORECASE)
 # Words that may surround a date on a date line without making it a sentence.
 _DATE_FILLER = re.compile(
-    r"\d+\s+(?:hours?|hrs?|minutes?|mins?|days?)\s+ago|"
+    r"\d+\s+(?:hours?|hrs?|minutes?|mins?|days?)\s+ago|\d+\s*min(?:ute)?s?\s+read|"
     r"il\s+y\s+a\s+\d+\s+(?:heures?|minutes?|min|jours?|h)\b|"
     r"(?<![^\W\d_])(?:first|last|originally|published|posted|updated|modified|edited|created|on|at|le|à|"
     r"dernière|publié|publiée|modifié|modifiée|mis|mise|à jour|jour|date|dated|heure|"
@@ -138,6 +138,9 @@ _NAME = r"[A-ZÀ-Ý][\w'’.-]+"
 _NAMES_THEN_DATE = re.compile(
     rf"^(?P<names>{_NAME}(?:\s+{_NAME}){{1,3}}(?:\s*(?:,|and|et|&)\s*{_NAME}(?:\s+{_NAME}){{1,3}})*)"
     r"\s+[-–—|·]\s+(?P<rest>.+)$")
+# A date, then the byline: "September 10, 2018 | by Catherine", "Monday November 18, 2019 7:45 am PST by Joe Doe".
+_DATE_THEN_NAMES = re.compile(
+    rf"^(?P<rest>.+?)\s*[-–—|·,]?\s+(?i:by|par)\s+(?P<names>{_NAME}(?:\s+{_NAME}){{0,3}})$")
 
 
 # Blog bylines name a user, often in lowercase: "Posted by admin on December 5, 2024".
@@ -146,16 +149,17 @@ _POSTED_BY = re.compile(r"^(?i:posted|publié|publiée)\s+(?i:by|par)\s+(?P<name
 
 def byline(text: str, lang: str | None = None) -> Byline | None:
     """A byline ("By Jane Doe", "Par Jean Dupont, à Beyrouth", "By Jane Doe | March 3, 2020", "Jane
-    Doe - Nov 19, 2019, 10:31 pm CST"), or None.
+    Doe - Nov 19, 2019, 10:31 pm CST", "September 10, 2018 | by Catherine"), or None.
 
     Strict on purpose: the names must be capitalised words and whatever follows them must be a date, a
     place or an organisation, so a sentence such as "By Tuesday, the army had retreated." never matches.
     """
     if len(text.split()) > 20:
         return None
-    dated = _NAMES_THEN_DATE.match(text)
-    if dated and not _NOT_NAMES.match(dated.group("names")) and date_line(dated.group("rest"), lang):
-        return Byline(source=dated.group("names"), date=date_line(dated.group("rest"), lang))
+    for pattern in (_NAMES_THEN_DATE, _DATE_THEN_NAMES):
+        dated = pattern.match(text)
+        if dated and not _NOT_NAMES.match(dated.group("names")) and date_line(dated.group("rest"), lang):
+            return Byline(source=dated.group("names"), date=date_line(dated.group("rest"), lang))
     match = _BYLINE.match(text) or _POSTED_BY.match(text)
     if match is None or _NOT_NAMES.match(match.group("names")):
         return None

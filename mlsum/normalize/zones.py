@@ -36,19 +36,31 @@ def probabilities(lines: list[Line], lang: str | None = None) -> list[float]:
 
 # Furniture that closes an article (its "Related" box, its comments, the site's legal footer) or opens
 # it (the site's menus): the article does not grow past them.
-ARTICLE_ENDS = ("navigation", "comment_prompt", "comment_thread", "legal")
+ARTICLE_ENDS = ("navigation", "link_box", "comment_prompt", "comment_thread", "legal")
+# ... unless near-good prose follows the box: then it was a box inside the article.
+_INLINE_BOXES = ("navigation", "link_box")
+
+
+def _prose_beyond(lines: list[Line], index: int, direction: int, lang: str) -> bool:
+    """Whether the first kept line past a run of removed lines reads as jusText's near-good prose."""
+    index += direction
+    while 0 <= index < len(lines) and not lines[index].kept:
+        index += direction
+    return 0 <= index < len(lines) and is_near_good(lines[index].text, lang)
 
 
 def article_span(lines: list[Line], probability: list[float], lang: str = "en",
                  span_threshold: float = weights.SPAN_THRESHOLD,
-                 extend_threshold: float = weights.EXTEND_THRESHOLD) -> tuple[int, int] | None:
+                 extend_threshold: float = weights.EXTEND_THRESHOLD,
+                 extend_up_threshold: float = weights.EXTEND_UP_THRESHOLD) -> tuple[int, int] | None:
     """First and last index of the article: the maximum-sum run of kept lines weighted by their
     words times (probability − span_threshold), or the most likely prose line when no line clears
-    it; then grown outwards over kept lines that stay above `extend_threshold` (a list that closes
-    the article reads less like prose than its paragraphs, but far more than a menu) or that
-    jusText calls near-good (a standfirst above the byline, a last paragraph under a share bar), that
-    are sentences, or that are the items of a list the article announces with a colon; and over
-    removed lines other than ARTICLE_ENDS."""
+    it; then grown outwards over kept lines that jusText calls near-good (a standfirst above the
+    byline, a last paragraph under a share bar), that are sentences, or that stay above
+    `extend_threshold` downwards (a list that closes the article reads less like prose than its
+    paragraphs, but far more than a menu) and `extend_up_threshold` upwards (where the page's
+    header is), or that are items of a list the article announces with a colon; and over removed
+    lines other than ARTICLE_ENDS (other than a link box with prose beyond it, inside the article)."""
     best, total, start, span = 0.0, 0.0, 0, None
     for index, (line, p) in enumerate(zip(lines, probability)):
         gain = _tokens(line.text) * (p - span_threshold) if line.kept else 0.0
@@ -64,8 +76,8 @@ def article_span(lines: list[Line], probability: list[float], lang: str = "en",
             return None
         top = max(prose, key=lambda i: probability[i] * _tokens(lines[i].text))
         span = (top, top)
-    return tuple(_grown(lines, probability, edge, direction, extend_threshold, lang)
-                 for edge, direction in ((span[0], -1), (span[1], 1)))
+    return (_grown(lines, probability, span[0], -1, extend_up_threshold, lang),
+            _grown(lines, probability, span[1], 1, extend_threshold, lang))
 
 
 def _grown(lines: list[Line], probability: list[float], edge: int, direction: int, threshold: float,
@@ -75,13 +87,14 @@ def _grown(lines: list[Line], probability: list[float], edge: int, direction: in
     while 0 <= index < len(lines):
         line = lines[index]
         if line.kept:
-            item = in_list and _is_item(line.text)
-            if not (item or probability[index] >= threshold or is_near_good(line.text, lang)
-                    or is_sentence(line.text)):
+            item = _is_item(line.text) and (in_list if direction > 0 else _announced_list(lines, index))
+            likely = probability[index] >= threshold
+            if not (item or likely or is_near_good(line.text, lang) or is_sentence(line.text)):
                 break
             edge = index
             in_list = item or (direction > 0 and line.text.endswith(":"))
-        elif line.removed_by in ARTICLE_ENDS:
+        elif line.removed_by in ARTICLE_ENDS and not (line.removed_by in _INLINE_BOXES
+                                                     and _prose_beyond(lines, index, direction, lang)):
             break
         index += direction
     return edge
