@@ -61,7 +61,7 @@ SHARE_WIDGETS = {
            r"add\s+to\s+(?:favou?rites|reading\s+list)", r"read\s+later", r"(?:gift|offer|give)(?:\s+this)?\s+article",
            r"add\s+to\s+(?:your|my)\s+selections", r"(?:read|open)\s+in\s+(?:the\s+)?app", r"send",
            r"listen(?:\s+to\s+(?:this\s+)?article)?", r"like(?:\s+this)?", r"loading", r"video", r"photos?",
-           r"slideshow", r"podcast", r"live", r"play", r"watch(?:\s+now)?", r"follow(?:\s+us)?(?:\s+on\s+\w+)?",
+           r"slideshow", r"podcast", r"(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s*/?\s*\d*", r"caption", r"live", r"play", r"watch(?:\s+now)?", r"follow(?:\s+us)?(?:\s+on\s+\w+)?",
            r"reuse\s+this\s+content", r"contribute", r"sharing\s+is\s+caring!?", r"learn\s+more",
            r"copy\s+link\s*(?:url)?\s*(?:copied!?)?", r"this\s+(?:story|article)\s+has\s+been\s+shared\s+[\d,.]+\s+times", r"font\s+size", r"a\+", r"a-", r"reading\s+time\s*:?\s*\d+\s*min\w*",
            r"\d+\s*(?:min(?:ute)?s?|mn)(?:\s+read)?"],

@@ -417,8 +417,11 @@ _SLASH_AGENCY = re.compile(rf"\S\s*[/–|-]\s*{_AGENCY}\b")
 _BRACKET_CREDIT = re.compile(r"\s*[\[(]\s*(?P<inner>[^\[\]()]{2,80}?)\s*[\])]\.?\s*$")
 # Unbracketed credits closing a caption: "… Photo: Reuters", "… OMAR HAJ KADOUR / AFP".
 _LABEL_CREDIT = re.compile(
-    r"(?:^|[.\s])(?:(?i:photo|photograph|picture|image|crédit\s+photo|photo\s+credit|credit|foto)\s*:|©)"
-    r"\s*[^.]{2,60}$")
+    r"(?:(?:^|[.\s])(?:(?i:photo|photograph|picture|image|crédit\s+photo|photo\s+credit|credit|foto)\s*:|©)"
+    # or glued to the caption's last word, as copies of "caption<span>Credit: …</span>" come out
+    r"|(?<=[a-z])(?:Photo|Picture|Image|Credit|Crédit|Foto)\s*:)"
+    # the credit: a name, initials allowed ("Gene J. Puskar"), no sentence
+    r"\s*(?:[^.]|(?<=\b[A-Z])\.){2,60}$")
 # Caption openings: a gallery counter ("[1/5] Rebel fighters …"), or the labels screen readers get
 # ("Image source, Getty Images", "Image caption, Rebels celebrate in Hama").
 _CAPTION_START = re.compile(
