@@ -16,7 +16,7 @@ from ..document import Removal
 from ..errors import InputError
 from .artifacts import clean_characters, consistent_quotes, repair_paragraph
 from .lines import ARTICLE_MODEL_STEPS, STEPS, Line, Step, is_staff_credit, run_steps, split_lines
-from .metadata import byline, date_line, headline
+from .metadata import byline, date_line, headline, placed_byline
 
 __all__ = ["STEPS", "Normalized", "Step", "normalize", "normalize_html", "normalize_as", "repair_translation",
            "text_lines"]
@@ -153,7 +153,7 @@ def _stated_source(lines: list[Line], lang: str | None) -> str | None:
     credit photos: neither is the source."""
     for line in lines:
         if line.removed_by == "byline":
-            found = byline(line.text, lang)
+            found = byline(line.text, lang) or placed_byline(line.text)
             if found is not None and found.source:
                 return found.source
         elif line.removed_by == "credit" and not is_staff_credit(line.text):

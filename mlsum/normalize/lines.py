@@ -28,7 +28,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from . import lexicon as lex
-from .metadata import byline, content_words, date_line, find_date, headline
+from .metadata import byline, content_words, date_line, find_date, headline, placed_byline
+from .signals import page_language, stopwords
 
 
 @dataclass(eq=False)
@@ -546,8 +547,16 @@ def dates(lines: list[Line]) -> Iterable[Line]:
 
 
 def bylines(lines: list[Line]) -> Iterable[Line]:
-    """Bylines: "By Jane Doe", "Par Jean Dupont, à Beyrouth", "By Jane Doe | March 3, 2020"."""
-    return (line for line in _kept(lines) if byline(line.text) is not None)
+    """Bylines: "By Jane Doe", "Par Jean Dupont, à Beyrouth", "By Jane Doe | March 3, 2020", and
+    "Jane Doe in Milan" right above or under a date line."""
+    for index, line in enumerate(lines):
+        if not line.kept:
+            continue
+        if byline(line.text) is not None:
+            yield line
+        elif placed_byline(line.text) is not None and any(
+                other.removed_by == "date" for other in lines[max(index - 1, 0):index] + lines[index + 1:index + 2]):
+            yield line
 
 
 # --- the article, by the signals of its lines ------------------------------------------------------
@@ -620,12 +629,10 @@ def is_title_candidate(text: str) -> bool:
 
 
 def titles(lines: list[Line]) -> Iterable[Line]:
-    """The headline, among the headline-like lines just before the article.
-
-    The one right above the date or byline when there is one (site names and section names come
-    first, captions after); otherwise the one sharing most words with the article — a headline is
-    about its article, a site name or a sidebar headline is not. A line the page repeats (a site
-    name in its header and footer) is no headline.
+    """The headline, among the headline-like lines just before the article: the one sharing most
+    words with the article (a headline is about its article, a site name or a sidebar headline is
+    not), among those above the date or byline when there is one (captions come after it), the
+    nearest on a tie. A line the page repeats (a site name in its header and footer) is no headline.
     """
     if any(line.removed_by == "title" for line in lines):
         return []
@@ -643,19 +650,18 @@ def titles(lines: list[Line]) -> Iterable[Line]:
                   if is_title_candidate(line.text) and counts[_key(line.text)] == 1]
     if not candidates:
         return []
-    anchors = [i for i, line in enumerate(lines[:lines.index(first_body)]) if line.removed_by in ("date", "byline")]
-    if anchors:
-        above = [line for line in candidates if lines.index(line) < anchors[0]]
-        if above:
-            return [above[-1]]
     body_start = article.index(first_body)
-    body = content_words(" ".join(line.text for line in article[body_start:body_start + 8]))
+    body_text = " ".join(line.text for line in article[body_start:body_start + 8])
+    stop = stopwords(page_language([body_text]))
+    body = content_words(body_text, stop)
 
     def overlap(line: Line) -> float:
-        mine = content_words(line.text)
+        mine = content_words(line.text, stop)
         return len(mine & body) / len(mine) if mine else 0.0
 
-    best = max(candidates, key=lambda line: (overlap(line), lines.index(line)))
+    anchors = [i for i, line in enumerate(lines[:lines.index(first_body)]) if line.removed_by in ("date", "byline")]
+    above = [line for line in candidates if anchors and lines.index(line) < anchors[0]]
+    best = max(above or candidates, key=lambda line: (overlap(line), lines.index(line)))
     return [best] if overlap(best) > 0 or best.kept else []
 
 

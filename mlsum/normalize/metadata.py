@@ -138,6 +138,19 @@ _NAME = r"[A-ZÀ-Ý][\w'’.-]+"
 _NAMES_THEN_DATE = re.compile(
     rf"^(?P<names>{_NAME}(?:\s+{_NAME}){{1,3}}(?:\s*(?:,|and|et|&)\s*{_NAME}(?:\s+{_NAME}){{1,3}})*)"
     r"\s+[-–—|·]\s+(?P<rest>.+)$")
+# A byline without "By", as some sites print it: "Marta Rossi in Milan", "Claire Martin à Lyon".
+_NAMES_IN_PLACE = re.compile(
+    rf"^(?P<names>{_NAME}(?:\s+{_NAME}){{1,2}}(?:\s+(?:and|et)\s+{_NAME}(?:\s+{_NAME}){{1,2}})?)"
+    rf"\s+(?:in|à|en)\s+{_NAME}(?:\s+{_NAME}){{0,2}}$")
+def placed_byline(text: str) -> Byline | None:
+    """A byline without "By": names and a place ("Marta Rossi in Milan"). Headings can read so too
+    ("Top Workplaces in San Antonio"): only trust it next to a date line."""
+    placed = _NAMES_IN_PLACE.match(text)
+    if placed is None or _NOT_NAMES.match(placed.group("names")) or _NOT_NAMES.search(text.split()[-1]):
+        return None
+    return Byline(source=placed.group("names"), date=None)
+
+
 # A date, then the byline: "September 10, 2018 | by Catherine", "Monday November 18, 2019 7:45 am PST by Joe Doe".
 _DATE_THEN_NAMES = re.compile(
     rf"^(?P<rest>.+?)\s*[-–—|·,]?\s+(?i:by|par)\s+(?P<names>{_NAME}(?:\s+{_NAME}){{0,3}})$")
@@ -166,8 +179,8 @@ def byline(text: str, lang: str | None = None) -> Byline | None:
     names = _FOLLOW_BUTTON.sub("", match.group("names")).rstrip(" ,")
     rest = match.group("rest") or ""
     found = find_date(rest, lang)
-    if found is not None:
-        rest = rest[:found.start].rstrip(" ,|·–—-")
+    if found is not None:  # what stands before the date may be its filler: "Par X le lundi 17 mars …"
+        rest = _DATE_FILLER.sub(" ", _LONE_TIME.sub(" ", rest[:found.start])).rstrip(" ,|·–—-")
     if rest and not _BYLINE_REST.match(rest):
         return None
     return Byline(source=names, date=found.iso if found else None)
@@ -250,8 +263,11 @@ def headline(text: str, lang: str | None = None) -> Headline:
 
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+_STEM = 5
 
 
-def content_words(text: str) -> set[str]:
-    """Lower-cased words of four letters or more: enough to tell whether a headline is about the body."""
-    return {word.casefold() for word in _CONTENT_WORD.findall(text)}
+def content_words(text: str, stop: frozenset[str] = frozenset()) -> set[str]:
+    """The stems (first five letters) of the words of four letters or more that are not in `stop`
+    (the page language's stopwords): enough to tell whether a headline is about the body
+    ("rebels" and "rebel" alike)."""
+    return {word.casefold()[:_STEM] for word in _CONTENT_WORD.findall(text) if word.casefold() not in stop}
