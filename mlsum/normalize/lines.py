@@ -652,7 +652,10 @@ def titles(lines: list[Line]) -> Iterable[Line]:
         return []
     body_start = article.index(first_body)
     body_text = " ".join(line.text for line in article[body_start:body_start + 8])
-    stop = stopwords(page_language([body_text]))
+    # function words say nothing of what a line is about; jusText's lists beyond English and French
+    # are frequency lists that hold content words too ("скорость"), so only those two are used here
+    lang = page_language([body_text])
+    stop = stopwords(lang) if lang in ("en", "fr") else frozenset()
     body = content_words(body_text, stop)
 
     def overlap(line: Line) -> float:
