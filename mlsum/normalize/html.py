@@ -68,7 +68,7 @@ _RECOVER_MAX_LINES = 4
 
 def _recovered(precise: str, default: str) -> str:
     """The precision mode's lines, with the prose lines of the short runs it dropped from the default
-    mode's text between or right after its own lines."""
+    mode's text between its own lines, and the prose right after its last line."""
     from difflib import SequenceMatcher
 
     from .lines import is_body
@@ -80,7 +80,14 @@ def _recovered(precise: str, default: str) -> str:
     for index, (tag, their_start, their_end, our_start, our_end) in enumerate(opcodes):
         out += ours[our_start:our_end]
         dropped = theirs[their_start:their_end]
-        if tag == "delete" and equal and equal[0] < index and len(dropped) <= _RECOVER_MAX_LINES:
+        if tag != "delete" or not equal or index < equal[0]:
+            continue
+        if index > equal[-1]:  # after its last line: the prose that follows it directly
+            for line in dropped[:_RECOVER_MAX_LINES]:
+                if not is_body(" ".join(line.split())):
+                    break
+                out.append(line)
+        elif len(dropped) <= _RECOVER_MAX_LINES:
             out += [line for line in dropped if is_body(" ".join(line.split()))]
     return "\n".join(out)
 
