@@ -62,36 +62,36 @@ FR_BODY = [
 ]
 
 
-def test_an_english_page_copied_from_a_browser():
-    text = (DATA / "guardian_like_en.txt").read_text(encoding="utf-8")
-    result = normalize(text, "en")
-    assert paragraphs(result.text) == EN_BODY
-    # a cookie banner opens the page and a byline without "By" stands above the date: neither is
-    # the headline, and a headline that says "since 1998" is no site slogan
-    assert result.title == "Worst floods since 1998 leave thousands homeless in the Po valley"
-    assert result.date == "2025-04-03T11:02:00"
-    assert result.source == "Marta Rossi"
-    steps = {r.text: r.step for r in result.removed}
-    assert steps["We value your privacy"] == "legal"
-    assert steps["Election result leaves coalition talks in deadlock"] == "link_box"
-    assert steps["Was this article helpful? Yes No"] == "comment_prompt"
-    assert steps["Explore more on these topics"] == "navigation"
-    assert steps["Middle East"] == "header"
-    accounted(text, result)
+# page → (lang, body, title, date, source, {removed line: the step that removed it})
+PAGES = {
+    # a cookie banner opens the page and a byline without "By" stands above the date: neither is the
+    # headline, and a headline that says "since 1998" is no site slogan
+    "guardian_like_en.txt": ("en", EN_BODY, "Worst floods since 1998 leave thousands homeless in the Po valley",
+                             "2025-04-03T11:02:00", "Marta Rossi", {
+                                 "We value your privacy": "legal",
+                                 "Election result leaves coalition talks in deadlock": "link_box",
+                                 "Was this article helpful? Yes No": "comment_prompt",
+                                 "Explore more on these topics": "navigation",
+                                 "Middle East": "header"}),
+    "quotidien_like_fr.txt": (None, FR_BODY,
+                              "Inondations : la vallée du Rhône sous les eaux, des milliers d’habitants évacués",
+                              "2025-03-17T07:30:00", "Claire Martin", {
+                                  "Votre vie privée nous importe": "legal",
+                                  "Sécheresse : les nappes phréatiques au plus bas": "link_box",
+                                  "Cet article vous a-t-il été utile ? Oui Non": "comment_prompt",
+                                  "Inscrivez-vous à notre newsletter quotidienne": "subscription"}),
+}
 
 
-def test_a_french_page_copied_from_a_browser():
-    text = (DATA / "quotidien_like_fr.txt").read_text(encoding="utf-8")
-    result = normalize(text)
-    assert paragraphs(result.text) == FR_BODY
-    assert result.title == "Inondations : la vallée du Rhône sous les eaux, des milliers d’habitants évacués"
-    assert result.date == "2025-03-17T07:30:00"
-    assert result.source == "Claire Martin"
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_a_page_copied_from_a_browser(name):
+    lang, body, title, date, source, removals = PAGES[name]
+    text = (DATA / name).read_text(encoding="utf-8")
+    result = normalize(text, lang)
+    assert paragraphs(result.text) == body
+    assert (result.title, result.date, result.source) == (title, date, source)
     steps = {r.text: r.step for r in result.removed}
-    assert steps["Votre vie privée nous importe"] == "legal"
-    assert steps["Sécheresse : les nappes phréatiques au plus bas"] == "link_box"
-    assert steps["Cet article vous a-t-il été utile ? Oui Non"] == "comment_prompt"
-    assert steps["Inscrivez-vous à notre newsletter quotidienne"] == "subscription"
+    assert {line: steps.get(line) for line in removals} == removals
     accounted(text, result)
 
 
