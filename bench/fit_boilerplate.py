@@ -8,11 +8,12 @@ pages with human-marked article bodies). Only pages whose id starts with 0–7 a
 
 Each line of a page, after mlsum's furniture steps, is labelled article text when most of its
 shingles are in the ground truth (a line too short for a shingle: when its words are). A logistic
-regression (L2, Newton steps, each page weighing the same, each line by its words) is fitted on the
-line signals; then the two thresholds of the decision are chosen on the fitted half: the best F1
-whose recall stays at or above --min-recall.
+regression (L2, Newton steps, each page weighing the same; --power 1 would weigh a line by its words)
+is fitted on the line signals; then the thresholds of the decision (span, growth down and up, inner
+debris: see zones.py) are chosen on the fitted half, on a grid: the best F1 whose recall stays at or
+above --min-recall. The defaults reproduce the weights.py in the repository.
 
-    python bench/fit_boilerplate.py [--data DIR] [--min-recall 0.975] [--dry-run]
+    python bench/fit_boilerplate.py [--data DIR] [--min-recall 0.99] [--power 0] [--l2 1] [--dry-run]
 """
 
 from __future__ import annotations
@@ -141,9 +142,9 @@ def write_weights(path: Path, model, thresholds: dict[str, float], note: str) ->
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "benchmarks" / "extraction")
-    ap.add_argument("--min-recall", type=float, default=0.975)
+    ap.add_argument("--min-recall", type=float, default=0.99)
     ap.add_argument("--l2", type=float, default=1.0)
-    ap.add_argument("--power", type=float, default=1.0, help="a line weighs its words to this power")
+    ap.add_argument("--power", type=float, default=0.0, help="a line weighs its words to this power")
     ap.add_argument("--dry-run", action="store_true", help="report, do not write weights.py")
     args = ap.parse_args()
     score = load_scorer(args.data)
