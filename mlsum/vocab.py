@@ -109,3 +109,11 @@ APPROXIMATE_NUMBERS: dict[str, dict[str, int]] = {
 }
 """Collective numbers that state an approximate value: "une quinzaine" is about 15, "a dozen" about 12
 (their plurals, "des dizaines", "dozens", are only an order of magnitude)."""
+
+TIME_ZONES = (
+    "gmt", "utc", "bst", "ist", "cet", "cest", "eet", "eest", "wet", "west", "msk", "est", "edt", "cst", "cdt",
+    "mst", "mdt", "pst", "pdt", "akst", "akdt", "hst", "ast", "adt", "amt", "jst", "kst", "hkt", "sgt", "wib",
+    "aest", "aedt", "acst", "awst", "nzst", "nzdt", "brt", "art", "sast", "cat", "eat", "wat", "et", "pt", "ct",
+    "mt", "z",
+)
+"""Time-zone abbreviations news pages print after a time ("11.02 BST", "10:31 pm CST"), lower case."""

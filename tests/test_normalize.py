@@ -123,7 +123,8 @@ def test_seed_removals_name_their_steps():
     assert steps["TRT World's Ediz Tiyansan has more on the talks from Geneva."] == "video_teaser"
     removed = [(r.text, r.step) for r in normalize(seed("002"), "en").removed]
     caption = "Damascus following an air strike on Jobar on March 21, 2017."
-    assert [step for text, step in removed if text == caption] == ["caption", "duplicate"]
+    # shown twice around its credit line: both copies are the caption
+    assert [step for text, step in removed if text == caption] == ["duplicate", "duplicate"]
     steps = {r.text: r.step for r in normalize(seed("000"), "en").removed}
     assert steps == {
         "Fierce clashes persist in Syria ahead of renewed peace talks": "title",
@@ -498,12 +499,22 @@ def found(step, texts: list[str], blocks: list[int] | None = None) -> list[str]:
 def test_steps_are_named_and_ordered():
     names = [step.name for step in STEPS]
     assert names == ["stray_word", "link_list", "subscription", "share_prompt", "comment_prompt",
-                     "navigation", "legal", "ad_marker", "contact_line", "credit", "caption",
-                     "video_teaser", "duplicate", "date", "byline", "title", "header", "footer"]
+                     "comment_thread", "navigation", "legal", "ad_marker", "contact_line", "credit", "caption",
+                     "video_teaser", "duplicate", "date", "byline", "link_box", "header", "footer", "inner_debris", "title"]
     assert all(step.find.__doc__ for step in STEPS)
 
 
 SENTENCE = "The army sent reinforcements to the region on Tuesday, a military source said."
+ARTICLE_PARAGRAPHS = [
+    "Rebel fighters advanced to within a few kilometres of the city of Hama on Tuesday, a war monitor said, "
+    "as the army rushed reinforcements to the front.",
+    "The offensive, launched last week, has already taken Aleppo, the country's second city, and dozens of "
+    "towns and villages in the north-west of the country.",
+    "Russian and Syrian jets carried out dozens of strikes on rebel positions overnight, according to the "
+    "Syrian Observatory for Human Rights, which relies on a network of sources on the ground.",
+    "The United Nations said that more than 300,000 people had been displaced since the start of the "
+    "offensive, and called for an immediate end to the fighting.",
+]
 
 
 @pytest.mark.parametrize("step, debris", [
@@ -561,28 +572,47 @@ def test_captions_are_known_by_their_photo_credit(caption):
     assert found(L.captions, [caption, SENTENCE]) == [caption]
 
 
-def test_a_caption_is_known_by_the_credit_line_under_it_in_its_own_block():
-    lines = [L.Line("Damascus after an air strike on Jobar.", 1), L.Line("TRT World and Agencies", 1),
-             L.Line(SENTENCE, 2)]
-    lines[1].removed_by = "credit"
-    assert [line.text for line in L.captions(lines)] == ["Damascus after an air strike on Jobar."]
-    # a paragraph followed by a credit line among other paragraphs of one block is not a caption
-    lines = [L.Line(SENTENCE, 1), L.Line("Le Monde avec AFP", 1), L.Line(SENTENCE + " Encore.", 1)]
-    lines[1].removed_by = "credit"
+def test_a_last_paragraph_followed_by_an_agency_credit_is_not_a_caption():
+    text = "\n".join([SENTENCE, SENTENCE.replace("Tuesday", "Monday"),
+                      "The fighting stopped at nightfall, and both sides said they would respect the truce.",
+                      "AFP"])
+    result = normalize(text, "en")
+    assert paragraphs(result)[-1] == "The fighting stopped at nightfall, and both sides said they would respect the truce."
+    assert result.source == "AFP"
+
+
+def test_a_line_that_names_a_wire_group_is_a_credit_but_not_a_photo_credit():
+    lines = [L.Line("Agencies", 0), L.Line("Rebels advance on Hama", 1), L.Line(SENTENCE, 2)]
+    lines[0].removed_by = "credit"
     assert list(L.captions(lines)) == []
+    assert found(L.credits, ["Agencies", "Reuters and agencies", "Al Jazeera and news agencies"]) == [
+        "Agencies", "Reuters and agencies", "Al Jazeera and news agencies"]
+    lines = [L.Line("Getty Images", 0), L.Line("Rebels celebrate in Hama", 1), L.Line(SENTENCE, 2)]
+    lines[0].removed_by = "credit"
+    assert [line.text for line in L.captions(lines)] == ["Rebels celebrate in Hama"]
 
 
-def test_duplicates_keep_the_first_copy_unless_one_copy_was_debris():
-    assert found(L.duplicates, ["Hama falls", SENTENCE, "Hama falls"]) == ["Hama falls"]
+def test_duplicates_that_are_debris_go_and_the_texts_own_repeats_stay():
+    # the same label twice in a row: an image label and its caption
+    assert found(L.duplicates, ["Rebels in Hama", "Rebels in Hama", SENTENCE]) == ["Rebels in Hama"]
+    # a caption shown twice around its credit: every copy
+    lines = [L.Line(t, i) for i, t in enumerate(["Damascus after an air strike.", "TRT World and Agencies",
+                                                  "Damascus after an air strike.", SENTENCE])]
+    lines[1].removed_by = "credit"
+    assert [line.text for line in L.duplicates(lines)] == ["Damascus after an air strike."] * 2
+    # a copy that another step removed makes the others debris
     lines = [L.Line("Syrian President Bashar Al-Assad", 0),
              L.Line("Syrian President Bashar Al-Assad. [File photo]", 1)]
     lines[1].removed_by = "caption"
     assert [line.text for line in L.duplicates(lines)] == ["Syrian President Bashar Al-Assad"]
-    lines = [L.Line("Civil defence workers search the rubble", 0),
-             L.Line("Civil defence workers search the rubble of a building in Idlib. (Photo: AFP)", 1)]
-    lines[1].removed_by = "caption"
-    assert [line.text for line in L.duplicates(lines)] == ["Civil defence workers search the rubble"]
-    assert found(L.duplicates, [SENTENCE, "Rebels advance"]) == []
+    # list items and questions that come back are the text's own
+    plan = ["Monday", "1 cup oats", "1 banana", "Tuesday", "1 cup oats", "1 banana", "Wednesday", "1 cup oats"]
+    assert found(L.duplicates, plan) == []
+    interview = ["What inspired you?", "The sea, and my grandmother's kitchen in Marseille.",
+                 "What do you cook at home?", "Mostly soups, because they keep for days.",
+                 "What inspired you?", "My father, who ran a small bakery near Lyon.",
+                 "What do you cook at home?", "Whatever my children ask for, within reason."]
+    assert found(L.duplicates, interview) == []
 
 
 def test_title_is_the_line_above_the_date_or_the_one_about_the_body():
@@ -598,22 +628,58 @@ def test_title_is_the_line_above_the_date_or_the_one_about_the_body():
     assert found(L.titles, [SENTENCE, "Progression of anti-regime groups", SENTENCE]) == []
 
 
-def test_header_and_footer_only_take_fragments_at_the_edges():
-    texts = ["World News", "Syria", SENTENCE, "Fighting in Damascus", SENTENCE, "Route 6", "Tags"]
-    assert found(L.headers, texts) == ["World News", "Syria"]
-    assert found(L.footers, texts) == ["Route 6", "Tags"]
-    long_unpunctuated = '"After the failure of political talks, the military operation is urgent," he said'
-    assert found(L.footers, [SENTENCE, long_unpunctuated]) == []
+def test_the_article_model_removes_menus_and_lists_around_the_article():
+    page = "\n".join(
+        ["World News Today", "Home", "World", "Business", "Sport", "Culture", "Opinion",
+         "Rebels press towards Hama as the army sends reinforcements",
+         *ARTICLE_PARAGRAPHS,
+         "Most read", "Five things to know about the Syrian rebels", "Oil prices fall as OPEC meets",
+         "Storm leaves thousands without power", "City council approves new stadium plan",
+         "About us", "Contact", "Careers"])
+    result = normalize(page, "en")
+    assert paragraphs(result) == ARTICLE_PARAGRAPHS
+    assert result.title == "Rebels press towards Hama as the army sends reinforcements"
+    steps = {r.text: r.step for r in result.removed}
+    assert steps["Business"] == "header"
+    assert steps["Storm leaves thousands without power"] == "link_box"
 
 
-def test_footer_after_end_of_article_prompt_unless_the_article_goes_on():
-    lines = [L.Line(t, i) for i, t in enumerate(
-        [SENTENCE, "Post a Comment", "Magazine publisher News about syria and the world."])]
-    lines[1].removed_by = "comment_prompt"
-    assert [line.text for line in L.footers(lines)] == ["Magazine publisher News about syria and the world."]
-    lines = [L.Line(t, i) for i, t in enumerate([SENTENCE, "Related articles", SENTENCE])]
-    lines[1].removed_by = "navigation"
-    assert list(L.footers(lines)) == []
+def test_a_list_that_closes_the_article_stays_and_a_lone_fragment_after_it_goes():
+    items = ["June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", "June 10 -- MidFlorida Amphitheatre, Tampa, FL",
+             "June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA", "June 17 -- Bridgestone Arena, Nashville, TN"]
+    body = ARTICLE_PARAGRAPHS + ["The band will play these dates next summer:", *items]
+    result = normalize("\n".join(["The band goes back on the road", *body, "Share", "Related topics", "Music"]))
+    assert paragraphs(result) == body
+    assert paragraphs(normalize("\n".join(["The band goes back on the road", *ARTICLE_PARAGRAPHS, "Route 6"]))) \
+        == ARTICLE_PARAGRAPHS
+
+
+def test_an_article_made_of_short_lines_is_kept():
+    recipe = ["This jam takes twenty minutes and keeps for a month in the fridge.", "You will need:",
+              "4 ripe pears", "1 cup of honey", "2 cinnamon sticks", "Juice of one lemon",
+              "Peel and dice the pears, then simmer everything for fifteen minutes.", "Pour into clean jars."]
+    assert paragraphs(normalize("\n".join(["Spiced honey pear jam", *recipe]), "en")) == recipe
+
+
+def test_a_comment_thread_after_the_article_goes():
+    comments = []
+    for name, text in [("jdoe", "Great analysis, thanks for writing this."),
+                       ("marc_l", "I disagree, the army will hold the city for months."),
+                       ("anna", "Does anyone know where the refugees are going?")]:
+        comments += [f"{name} says:", "December 5, 2024 at 6:34 am", text, "Reply"]
+    page = "\n".join(["Rebels press towards Hama", *ARTICLE_PARAGRAPHS, "3 responses to “Rebels press towards Hama”",
+                      *comments])
+    result = normalize(page, "en")
+    assert paragraphs(result) == ARTICLE_PARAGRAPHS
+    assert {r.step for r in result.removed if r.text.startswith("Great analysis")} == {"comment_thread"}
+
+
+def test_a_link_between_two_paragraphs_stays_and_a_contact_line_at_the_end_goes():
+    texts = [SENTENCE, "https://example.org/report.pdf", SENTENCE + " Again.", "desk@example.org",
+             "www.example.org"]
+    assert found(L.contact_lines, texts) == ["desk@example.org", "www.example.org"]
+    guide = [SENTENCE, "1) A pair of headphones", "https://amzn.to/abc", "2) A phone case", "https://amzn.to/def"]
+    assert found(L.contact_lines, guide) == ["https://amzn.to/def"]
 
 
 def test_dates_and_bylines_steps():

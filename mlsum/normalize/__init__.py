@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from ..document import Removal
 from ..errors import InputError
 from .artifacts import clean_characters, consistent_quotes, repair_paragraph
-from .lines import STEPS, Line, Step, is_staff_credit, run_steps, split_lines
-from .metadata import byline, date_line
+from .lines import ARTICLE_MODEL_STEPS, STEPS, Line, Step, is_staff_credit, run_steps, split_lines
+from .metadata import byline, date_line, headline, placed_byline
 
-__all__ = ["STEPS", "Normalized", "Step", "normalize", "normalize_html", "normalize_as", "repair_translation"]
+__all__ = ["STEPS", "Normalized", "Step", "normalize", "normalize_html", "normalize_as", "repair_translation",
+           "text_lines"]
 
 
 @dataclass
@@ -40,11 +41,21 @@ def normalize(text: str, lang: str | None = None) -> Normalized:
     """The article in a plain text copied from a page: debris removed, metadata set aside.
 
     `lang` ("en", "fr" or None for either) decides the typography rules: French spacing before
-    "; : ! ?" and « » stay in French and are undone in English. The line rules always know both
-    languages, since a translated page keeps debris of its original ("Le Monde avec AFP").
+    "; : ! ?" and « » stay in French and are undone in English. The line rules always know every
+    language of the lexicon, since a translated page keeps debris of its original ("Le Monde avec AFP").
     """
-    text = clean_characters(_NEWLINES.sub("\n", text))
-    return _normalize_lines(split_lines(text), lang)
+    return _normalize_lines(text_lines(text, lang), lang)
+
+
+def text_lines(text: str, lang: str | None = None) -> list[Line]:
+    """The paragraphs of a plain text as Lines, with their typography repaired: what the steps read."""
+    return _repaired(split_lines(clean_characters(_NEWLINES.sub("\n", text))), lang)
+
+
+def _repaired(lines: list[Line], lang: str | None) -> list[Line]:
+    for line in lines:
+        line.original, line.text = line.text, repair_paragraph(line.text, lang)
+    return [line for line in lines if line.text]
 
 
 def normalize_html(html: str, url: str | None = None, lang: str | None = None) -> Normalized:
@@ -59,7 +70,7 @@ def normalize_html(html: str, url: str | None = None, lang: str | None = None) -
     text = clean_characters(_NEWLINES.sub("\n", article.text))
     lines = [Line(" ".join(paragraph.split()), number)
              for number, paragraph in enumerate(text.split("\n")) if paragraph.strip()]
-    result = _normalize_lines(lines, lang, known_title=article.title)
+    result = _normalize_lines(_repaired(lines, lang), lang, known_title=article.title, extracted=True)
     if not result.text:
         raise InputError(f"no article text found in {url or 'the HTML page'} (only page furniture)")
     result.title = article.title or result.title
@@ -86,22 +97,23 @@ def repair_translation(text: str) -> str:
     return "\n\n".join(consistent_quotes([p for p in paragraphs if p]))
 
 
-def _normalize_lines(lines: list[Line], lang: str | None, known_title: str | None = None) -> Normalized:
-    """Typography per paragraph, the line steps, and the metadata the steps set aside."""
-    for line in lines:
-        line.original, line.text = line.text, repair_paragraph(line.text, lang)
-    lines = [line for line in lines if line.text]
-    steps = STEPS
+def _normalize_lines(lines: list[Line], lang: str | None, known_title: str | None = None,
+                     extracted: bool = False) -> Normalized:
+    """The line steps on repaired lines, and the metadata the steps set aside. Text that trafilatura
+    `extracted` from HTML is already the article: the article model's steps, made for whole copied
+    pages, do not run on it."""
+    skip = set(ARTICLE_MODEL_STEPS) if extracted else set()
     if known_title:  # the page names its headline: take it out if it is there, guess no other
         _mark_known_title(lines, known_title)
-        steps = tuple(step for step in STEPS if step.name != "title")
-    run_steps(lines, steps)
+        skip.add("title")
+    run_steps(lines, [step for step in STEPS if step.name not in skip])
     body = consistent_quotes([line.text for line in lines if line.kept])
+    title = headline(next((line.text for line in lines if line.removed_by == "title"), ""), lang)
     return Normalized(
         text="\n\n".join(body),
-        title=next((line.text for line in lines if line.removed_by == "title"), None),
-        date=_stated_date(lines, lang),
-        source=_stated_source(lines, lang),
+        title=title.title or None,
+        date=_stated_date(lines, lang) or title.date,
+        source=_stated_source(lines, lang) or title.names,
         removed=[Removal(text=line.original or line.text, step=line.removed_by or "")
                  for line in lines if not line.kept],
     )
@@ -141,7 +153,7 @@ def _stated_source(lines: list[Line], lang: str | None) -> str | None:
     credit photos: neither is the source."""
     for line in lines:
         if line.removed_by == "byline":
-            found = byline(line.text, lang)
+            found = byline(line.text, lang) or placed_byline(line.text)
             if found is not None and found.source:
                 return found.source
         elif line.removed_by == "credit" and not is_staff_credit(line.text):

@@ -2,19 +2,23 @@
 
 A text is cut into lines (paragraphs, with hard-wrapped lines rejoined). Each step looks at the lines
 still kept and names the ones it takes out; the runner marks them with the step's name, so every
-removal can be audited. Later steps see what earlier ones removed — a caption is known by the credit
-line under it, the footer starts at a "Post a Comment" prompt — which is why steps mark lines
+removal can be audited. Later steps see what earlier ones removed (a caption is known by the photo
+credit above it, the article's edges by the debris around them), which is why steps mark lines
 instead of returning a shorter list.
 
-The signals are the ones boilerplate has on any news site, in English and French: where a line
-stands (before the first sentence of the article, after its last), whether it is a sentence at all
-(terminal punctuation, length), fixed prompts (subscribe, share, comment, read also), credit
-patterns, contact lines and exact repeats. Every pattern is written so that a real article sentence
-cannot match it: most are anchored on the whole line, and the few that search inside a line require
-phrases no article sentence uses ("Article réservé à nos abonnés").
+Two kinds of steps. The first recognise page furniture by its words, kept per language in
+`lexicon.py`: share and comment prompts, menus, legal and cookie notices, ads, credits, captions,
+dates and bylines. Every such pattern is written so that a real article sentence cannot match it:
+most are anchored on the whole line, and the few that search inside a line require phrases no
+article sentence uses ("Article réservé à nos abonnés"). The last steps find the article itself
+(`zones.py`): a model of line signals (length, punctuation, stopword density, repetition, position,
+debris around) fitted on real pages scores every line, the article is the stretch of the page where
+article lines outweigh the rest, and what lies before it (site name, menus), after it (comments,
+related links, footer) and the debris inside it goes.
 
 No library covers this: trafilatura and jusText classify HTML elements, and once a page has been
-copied as plain text (or machine-translated) there are no elements left, only these lines.
+copied as plain text (or machine-translated) there are no elements left, only these lines; jusText's
+stoplists are what `signals.py` uses.
 """
 
 from __future__ import annotations
@@ -23,20 +27,25 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .metadata import byline, content_words, date_line
+from . import lexicon as lex
+from .metadata import byline, content_words, date_line, find_date, headline, placed_byline
+from .signals import page_language, stopwords
 
 
 @dataclass(eq=False)
 class Line:
     """One paragraph of the text; `removed_by` names the step that took it out (None: kept).
 
-    `original` is the paragraph as it was read, before typography repair, for the audit trail.
+    `original` is the paragraph as it was read, before typography repair, for the audit trail;
+    `zone` is where the article model placed it ("before", "article", "after"), once it has run.
     """
 
     text: str
     block: int
     removed_by: str | None = None
     original: str | None = None
+    zone: str | None = None
+    probability: float | None = None
 
     @property
     def kept(self) -> bool:
@@ -125,9 +134,9 @@ def _dehyphenate(previous: str, head: str, line: str, text: str) -> str:
 
 # --- shape of a line -------------------------------------------------------------------------------
 
-_TERMINAL = re.compile(r"(?:[.!?…][\"”»’')\]]*|[\"”»])$")
+_TERMINAL = re.compile(r"(?:[.!?…。！？][\"”»’')\]」』]*|[\"”»])$")
 # A full stop, maybe inside quotes, maybe before a wire credit: "… the agency said. (Reuters)"
-_STOP = re.compile(r"[.!?…][\"”»’')\]]*(?:\s*\([^()]{1,40}\))?$")
+_STOP = re.compile(r"[.!?…。！？][\"”»’')\]」』]*(?:\s*\([^()]{1,40}\))?$")
 
 
 def ends_sentence(text: str) -> bool:
@@ -140,74 +149,54 @@ def words(text: str) -> int:
 
 
 def is_body(text: str) -> bool:
-    """A paragraph that opens the article: six words or more closed by a stop (a headline may end
-    with a quote, an article's first paragraph ends with a full stop)."""
-    return _STOP.search(text) is not None and words(text) >= 6
+    """A paragraph that reads as article prose: six words or more closed by a stop (a headline may
+    end with a quote, an article's paragraph ends with a full stop)."""
+    return _STOP.search(text) is not None and (words(text) >= 6 or len(text) >= 40)
 
 
-_PROSE_MARK = re.compile(r"[,\"“”«»]")
+_SENTENCE_MIN_WORDS = 3
 
 
-def is_body_end(text: str) -> bool:
-    """A paragraph that can close the article: a sentence ("He denied it."), or prose that lost its stop
-    in the copy (`"We will fight until the end," he said`): ten words or more, or five with a comma
-    or quote and mostly lowercase words — unlike a trailing tag list or site name."""
-    count = words(text)
-    if ends_sentence(text) or _STOP.search(text):
-        return count >= 2
-    return count >= 10 or is_prose(text)
-
-
-def is_prose(text: str) -> bool:
-    """Five words or more with a comma or quote, mostly lowercase: a sentence without its stop."""
-    count = words(text)
-    lowercase = sum(1 for word in text.split() if word[:1].islower())
-    return count >= 5 and _PROSE_MARK.search(text) is not None and 2 * lowercase >= count
-
-
-# Above this many words a line without a stop is taken for prose that lost it, and left alone.
-_HEADER_MAX_WORDS = 12
+def is_sentence(text: str) -> bool:
+    """Three words or more closed by a stop: "He denied it.", never a menu item or a site name."""
+    return _STOP.search(text) is not None and words(text) >= _SENTENCE_MIN_WORDS
 
 
 def _kept(lines: list[Line]) -> list[Line]:
     return [line for line in lines if line.kept]
 
 
-def _full_line(pattern: str) -> re.Pattern:
+def _whole_line(pattern: str) -> re.Pattern:
     """A case-insensitive pattern for a whole line, trailing punctuation allowed."""
     return re.compile(rf"^(?:{pattern})\s*[.:!]?$", re.IGNORECASE)
 
 
-# --- steps -----------------------------------------------------------------------------------------
+# --- furniture, by its words -----------------------------------------------------------------------
 
-_STRAY = re.compile(r"^(?:[a-zà-ÿ]{1,15}|[^a-zA-ZÀ-ÿ]{1,20})$")
+# No letter at all ("•", "***", "1/12", "00:00/05:12"), or one lowercase word ("clear", "close"): in
+# any script; a word of a script without case (kanji, hangul) is not a stray word.
+_NO_LETTER = re.compile(r"^[\W\d_]{1,20}$")
+_LONE_WORD = re.compile(r"^[^\W\d_]{1,15}$")
 
 
 def stray_words(lines: list[Line]) -> Iterable[Line]:
-    """A lone lowercase word, or a line without a letter: the label of a button ("clear", "close"),
-    separators ("•", "***", "___"), counters and player times ("1/12", "00:00/05:12")."""
-    return (line for line in _kept(lines) if _STRAY.match(line.text))
+    """A lone lowercase word, or a short line without a letter: the label of a button ("clear",
+    "close"), separators ("•", "***", "___"), counters and player times ("1/12", "00:00/05:12")."""
+    return (line for line in _kept(lines) if _NO_LETTER.match(line.text) or (
+        _LONE_WORD.match(line.text) and line.text.islower()))
 
 
-# Link prefixes that no sentence starts with; a separator may follow or not, and copies often glue
-# the link to them ("Lire aussiEn Syrie, …").
+# A link prefix, then its headline; copies often glue the two ("Lire aussiEn Syrie, …").
 _LINK_PREFIX = re.compile(
-    r"^(?:read\s+also|also\s+read|see\s+also|lire\s+aussi|à\s+lire\s+aussi|a\s+lire\s+aussi|"
-    r"lire\s+également|à\s+lire\s+également|voir\s+aussi|à\s+voir\s+aussi|la\s+rédaction\s+vous\s+conseille|"
-    r"(?:click|tap)\s+here|cliquez\s+ici)(?:\b|(?=[A-ZÀ-Ý]))"
-    # prefixes that sentences can start with ("Read more than 300 testimonies …") count only alone on
-    # their line or before a separator; "Related articles" alone heads a box after the article, and
-    # is left to the navigation step, which ends the article there
-    r"|^(?:read\s+more|further\s+reading|more\s+on\s+this(?:\s+story|\s+topic)?|sur\s+le\s+même\s+sujet|"
-    r"read|see|more|watch|listen|video|vidéo|lire|voir|regarder|écouter|à\s+lire|à\s+voir|podcast)"
-    r"\s*(?:[:|>»…]|$)"
+    rf"^(?:{lex.alternation(lex.LINK_PREFIXES)})(?:\b|(?=[A-ZÀ-Ý]))"
+    # labels that sentences can start with count only alone on their line or before a separator;
+    # "Related articles" alone heads a box after the article, and is left to the navigation step
+    rf"|^(?:{lex.alternation(lex.LINK_LABELS)})\s*(?:[:|>»…]|$)"
     r"|^related(?:\s+(?:article|story|stories|coverage|content|reading)s?)?\s*[:|>»…]\s*\S"
     # or a pipe a few words on, which no sentence has ("Lire le récit | …", "Read the analysis | …")
-    r"|^(?:read|see|watch|listen|lire|voir|regarder|écouter)\b[^|.!?]{0,40}\|",
+    rf"|^(?:{lex.alternation(lex.LINK_VERBS)})\b[^|.!?]{{0,40}}\|",
     re.IGNORECASE,
 )
-
-
 _LINK_TITLE_MAX_WORDS = 20
 
 
@@ -231,63 +220,21 @@ def link_lists(lines: list[Line]) -> Iterable[Line]:
     return links
 
 
-_SUBSCRIPTION = re.compile(
-    r"article\s+réservé\s+(?:aux|à\s+nos)\s+abonnés|réservée?s?\s+aux\s+abonnés|"
-    r"(?:article|content|story)\s+(?:is\s+)?(?:reserved|available)\s+(?:for|to)\s+(?:our\s+)?subscribers|"
-    r"\b(?:for|to)\s+subscribers\s+only\b|\bsubscribers?[- ]only\b|\bsubscriber\s+exclusive\b|"
-    r"\babonnez-vous\b|\bje\s+m['’]abonne\b|\bdéjà\s+abonnée?\b|\bdevenez\s+abonnée?\b|"
-    r"^s['’]abonner\b|^subscribe\b|\bsubscribe\s+(?:now|today|here)\b|"
-    r"\balready\s+(?:a\s+)?(?:subscriber|member)\b|\bbecome\s+a\s+(?:subscriber|member)\b|"
-    r"\b(?:sign\s+up|subscribe|register|inscrivez-vous|abonnez-vous)\b[^.]{0,40}\bnewsletters?\b|"
-    r"\bsupport\s+(?:our|independent|quality)\s+journalism\b|"
-    r"\b(?:log|sign)\s+in\s+to\s+(?:continue|read|keep\s+reading)|\bconnectez-vous\s+pour\b|"
-    # Le Monde's one-reader-at-a-time notice and offers, in French and machine-translated
-    r"\bseul\s+appareil\s+à\s+la\s+fois\b|\bsur\s+(?:un|l['’])\s*autre\s+appareil\b|"
-    r"\bdécouvrir\s+les\s+offres\b|\bne\s+plus\s+voir\s+ce\s+message\b|\bcontinuer\s+à\s+lire\s+ici\b|"
-    r"\bone\s+device\s+at\s+a\s+time\b|\bon\s+(?:another|the\s+other)\s+device\b|"
-    r"\bdiscover\s+(?:our|the)\b.{0,30}\boffers?\b|\bno\s+longer\s+see\s+this\s+message\b|"
-    r"\bil\s+vous\s+reste\s+\d+(?:[.,]\d+)?\s*%|\byou\s+have\s+\d+(?:[.,]\d+)?\s*%\s+of\s+this\s+article\b|"
-    r"\bcontinue\s+reading\s+(?:your|this|the\s+full)\s+article\b|"
-    r"^(?:(?:la|our|notre|nos)\s+)?newsletters?$",
-    re.IGNORECASE,
-)
+_SUBSCRIPTION = re.compile(lex.alternation(lex.SUBSCRIPTION), re.IGNORECASE)
 _PROMPT_MAX_WORDS = 40
 
 
-# Every prompt above contains one of these: a cheap test that spares most lines the long pattern.
-_SUBSCRIPTION_HINTS = ("abonn", "subscri", "newsletter", "journalism", "log in", "sign in", "connect",
-                       "appareil", "offre", "offer", "reste", "you have", "continue reading", "member",
-                       "device", "message", "continuer")
-
-
 def subscription_prompts(lines: list[Line]) -> Iterable[Line]:
-    """Paywall and subscription prompts: "Article réservé à nos abonnés", "Subscribe now"."""
+    """Paywall, subscription, newsletter and donation prompts: "Article réservé à nos abonnés",
+    "Subscribe now", "Sign up for our newsletter"."""
     for line in _kept(lines):
         lower = line.text.casefold()
-        if (words(line.text) <= _PROMPT_MAX_WORDS and any(hint in lower for hint in _SUBSCRIPTION_HINTS)
+        if (words(line.text) <= _PROMPT_MAX_WORDS and any(hint in lower for hint in lex.SUBSCRIPTION_HINTS)
                 and _SUBSCRIPTION.search(line.text)):
             yield line
 
 
-_SHARE_WORD = (
-    r"share(?:\s+(?:this|on|via)(?:\s+(?:article|story|page|post|\w+))?)?|tweet|retweet|e-?mail|print|"
-    r"imprimer|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|messenger|flipboard|"
-    r"bluesky|threads|instagram|copy(?:\s+link)?|link\s+copied|copier(?:\s+le\s+lien)?|lien\s+copié|"
-    r"save(?:d|\s+article)?|sauvegarder|enregistrer|bookmark|favoris|ajouter\s+à\s+mes\s+favoris|"
-    r"add\s+to\s+(?:favou?rites|reading\s+list)|read\s+later|(?:à\s+)?lire\s+plus\s+tard|"
-    r"offrir(?:\s+cet\s+article)?|(?:gift|offer|give)(?:\s+this)?\s+article|"
-    r"ajouter\s+à\s+(?:vos|mes)\s+sélections|add\s+to\s+(?:your|my)\s+selections|"
-    r"lire\s+dans\s+l['’]application|(?:read|open)\s+in\s+(?:the\s+)?app|"
-    r"partager(?:\s+(?:sur|via)\s+\w+|\s+cet\s+article)?|envoyer(?:\s+par\s+e-?mail)?|send|"
-    r"listen(?:\s+to\s+(?:this\s+)?article)?|[ée]couter(?:\s+cet\s+article)?|like(?:\s+this)?|loading|"
-    r"video|vidéo|photos?|diaporama|slideshow|podcast|live|direct|en\s+direct|play|watch(?:\s+now)?|"
-    r"follow(?:\s+us)?(?:\s+on\s+\w+)?|suivez-nous(?:\s+sur\s+\w+)?|réutiliser\s+ce\s+contenu|"
-    r"reuse\s+this\s+content|contribuer|contribute|font\s+size|taille\s+du\s+texte|a\+|a-|"
-    r"(?:temps\s+de\s+lecture|durée\s+de\s+lecture|reading\s+time|lecture)\s*:?\s*"
-    r"\d+\s*(?:min(?:utes?)?|mn)|"
-    r"\d+\s*(?:min(?:ute)?s?|mn)(?:\s+(?:read|de\s+lecture))?"
-)
-_SHARE_LINE = re.compile(rf"^(?:(?:{_SHARE_WORD})[\s|·•/,:.…-]*)+$", re.IGNORECASE)
+_SHARE_LINE = re.compile(rf"^(?:(?:{lex.alternation(lex.SHARE_WIDGETS)})[\s|·•/,:.…-]*)+$", re.IGNORECASE)
 # The same widgets written as a sentence: "Save articles to read later and create your own reading list."
 _SAVE_PROMPT = re.compile(
     r"^(?:save|add|create|sauvegardez|ajoutez|retrouvez|enregistrez)\b.{0,80}"
@@ -304,47 +251,39 @@ def share_prompts(lines: list[Line]) -> Iterable[Line]:
         words(line.text) <= _WIDGET_MAX_WORDS and _SAVE_PROMPT.match(line.text)))
 
 
-_COMMENT_LINE = _full_line(
-    r"post\s+a\s+comment|leave\s+a\s+(?:comment|reply)|add\s+a\s+comment|write\s+a\s+comment|"
-    r"\d+\s+comments?|comments?(?:\s*\(\d+\))?|no\s+comments?(?:\s+yet)?|view\s+(?:all\s+)?comments|"
-    r"show\s+comments|see\s+(?:all\s+)?comments|be\s+the\s+first\s+to\s+comment|"
-    r"join\s+the\s+(?:conversation|discussion)|comments\s+are\s+closed|"
-    r"you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment|"
-    r"your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked\s+\*?|"
-    r"commentaires?(?:\s*\(\d+\))?|\d+\s+commentaires?|réagir|réagissez|"
-    r"(?:laisser|ajouter|écrire)\s+un\s+commentaire|voir\s+les(?:\s+\d+)?\s+commentaires|"
-    r"soyez\s+le\s+premier\s+à\s+(?:commenter|réagir)|les\s+commentaires\s+sont\s+fermés"
-)
+_COMMENT_LINE = _whole_line(lex.alternation(lex.COMMENT_PROMPTS))
+# A comment's header: "thelastchargersfan says:", "Jane Doe dit :", "Jean a écrit :".
+_COMMENT_HEADER = re.compile(r"^\S.{0,60}?\s(?:says|said|wrote|dit|écrit|a\s+écrit)\s*:$", re.IGNORECASE)
 
 
 def comment_prompts(lines: list[Line]) -> Iterable[Line]:
-    """Comment-section prompts: "Post a Comment", "Leave a reply", "Réagir", "12 commentaires"."""
-    return (line for line in _kept(lines) if _COMMENT_LINE.match(line.text))
+    """Comment-section prompts and comment headers: "Post a Comment", "Leave a reply", "Réagir",
+    "12 commentaires", "Was this article helpful?", "jdoe says:"."""
+    return (line for line in _kept(lines)
+            if _COMMENT_LINE.match(line.text) or _COMMENT_HEADER.match(line.text))
 
 
-_NAVIGATION_LINE = _full_line(
-    r"(?:(?:previous|prev|next|older|newer)(?:\s+(?:post|article|story|page))?\s*[|»«<>›‹]*\s*){1,2}|"
-    r"(?:article\s+(?:précédent|suivant)\s*){1,2}|"
-    r"back\s+to\s+top|retour\s+en\s+haut(?:\s+de\s+(?:la\s+)?page)?|haut\s+de\s+page|"
-    r"skip\s+to\s+(?:main\s+)?content|(?:aller|passer)\s+au\s+contenu(?:\s+principal)?|"
-    r"home|accueil|menu|search|rechercher|recherche|close|fermer|sections?|"
-    r"se\s+connecter|connexion|log\s+in|login|sign\s+in|s['’]identifier|mon\s+compte|my\s+account|"
-    r"related(?:\s+(?:articles?|posts?|stories|story|content|news|topics|coverage|reading))?|"
-    r"more\s+(?:stories|news|articles)(?:\s+(?:from|on)\s+.{1,40})?|"
-    r"you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|recommended(?:\s+for\s+you)?|"
-    r"most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|top\s+stories|"
-    r"latest\s+(?:news|stories|articles)|editor['’]s\s+picks?|"
-    r"les\s+plus\s+(?:lus|partagés|commentés)|les\s+articles\s+les\s+plus\s+lus|"
-    r"dans\s+la\s+même\s+rubrique|à\s+la\s+une|à\s+découvrir|vous\s+aimerez\s+aussi|"
-    r"ces\s+articles\s+peuvent\s+vous\s+intéresser|nos\s+dernières\s+actualités|"
-    r"(?:tags?|topics?|mots[- ]clés|catégories?|categories|filed\s+under)\s*:.*"
-)
+_THREAD_MIN_COMMENTS = 3
+
+
+def comment_threads(lines: list[Line]) -> Iterable[Line]:
+    """A comment thread: three or more comment headers ("jdoe says:", "Jane on May 3, 2019 at 4:47
+    pm said:"), and everything from the first to the end of the last comment (the next debris line)."""
+    heads = [index for index, line in enumerate(lines)
+             if line.removed_by == "comment_prompt" and _COMMENT_HEADER.match(line.text)]
+    if len(heads) < _THREAD_MIN_COMMENTS:
+        return []
+    end = heads[-1]
+    while end + 1 < len(lines) and lines[end + 1].kept:
+        end += 1
+    return [line for line in lines[heads[0]:end + 1] if line.kept]
+
+
+_NAVIGATION_LINE = _whole_line(lex.alternation(lex.NAVIGATION))
 # Breadcrumbs and menus: three or more short items joined by separators ("Home > World > Middle East").
 _MENU_LINE = re.compile(r"^[^.!?]{1,40}(?:\s[>›»|/·•]\s[^.!?|>›»·•]{1,40}){2,}$")
 _MENU_SEPARATOR = re.compile(r"\s[>›»|/·•]\s")
 _MENU_ITEM_WORDS = 4
-
-
 # Screen-reader labels of links, copied with the link text ("… Trust Principles., opens new tab").
 _LINK_LABEL = re.compile(
     r"(?:,\s*|\()(?:opens\s+(?:in\s+)?(?:a\s+)?new\s+(?:tab|window)|"
@@ -360,6 +299,30 @@ def navigation(lines: list[Line]) -> Iterable[Line]:
         words(line.text) <= _WIDGET_MAX_WORDS and _LINK_LABEL.search(line.text)))
 
 
+_LINK_BOX = _whole_line(lex.alternation(lex.LINK_BOXES))
+_BOX_MAX_LINKS = 12
+
+
+def link_boxes(lines: list[Line]) -> Iterable[Line]:
+    """The headlines under a link box's heading ("Related articles", "Most read", "Les plus lus"):
+    the lines that read as headlines (no closing stop, twenty words or less) right under it, up to
+    a date or byline (where an article starts)."""
+    for index, line in enumerate(lines):
+        if line.removed_by != "navigation" or not _LINK_BOX.match(line.text):
+            continue
+        taken = 0
+        for following in lines[index + 1:]:
+            if following.removed_by in ("date", "byline"):
+                break  # the article's own header: the box is over
+            if not following.kept:
+                continue
+            if taken == _BOX_MAX_LINKS or ends_sentence(following.text) or \
+                    words(following.text) > _LINK_TITLE_MAX_WORDS:
+                break
+            taken += 1
+            yield following
+
+
 def _is_menu(text: str) -> bool:
     return _MENU_LINE.match(text) is not None and all(
         words(item) <= _MENU_ITEM_WORDS for item in _MENU_SEPARATOR.split(text))
@@ -367,37 +330,21 @@ def _is_menu(text: str) -> bool:
 
 _LEGAL_LINE = re.compile(
     # case matters for the first: "Copyright 2017 MEMO", "© Le Monde", never "Copyright disputes …"
-    r"^(?:©|\(c\)|(?i:copyright))\s*(?:©\s*)?(?:\d{4}|[A-ZÀ-Ý])|"
-    r"(?i:\ball\s+rights\s+reserved\b|\btous\s+droits\s+réservés\b|"
-    # cookie notices, in the site's own voice only: an article about cookies does not say "we use"
-    r"\b(?:we|nous)\s+(?:use|utilisons)\s+(?:des\s+)?cookies\b|"
-    r"\b(?:accept|agree\s+to|consent\s+to)\s+(?:our|the)\s+use\s+of\s+cookies\b|"
-    r"\bvous\s+acceptez\s+l['’]utilisation\s+(?:de|des)\s+cookies\b|"
-    r"^(?:accept|reject|manage|refuse)\s+(?:all\s+)?cookies\s*$|^tout\s+(?:accepter|refuser)\s*$|"
-    r"^(?:paramétrer|gérer)\s+(?:les\s+)?cookies\s*$|"
-    r"^(?:privacy\s+policy|terms\s+of\s+(?:use|service)|cookie\s+(?:policy|settings)|"
-    r"politique\s+de\s+confidentialité|mentions\s+légales|conditions\s+générales.*|"
-    r"gestion\s+des\s+cookies)\s*[.:]?$)"
+    r"^(?:©|\(c\)|(?i:copyright))\s*(?:©\s*)?(?:\d{4}|[A-ZÀ-Ý])"
+    rf"|(?i:\b(?:{lex.alternation(lex.RIGHTS_RESERVED)})\b|{lex.alternation(lex.COOKIE_NOTICES)}"
+    rf"|^(?:(?:{lex.alternation(lex.LEGAL_LINKS)})[\s|·•/,.:-]*)+$)"
 )
+_LEGAL_MAX_WORDS = 40
 
 
 def legal_notices(lines: list[Line]) -> Iterable[Line]:
-    """Copyright and legal links: "© 2024 Example News. All rights reserved.", "Privacy policy"."""
+    """Copyright, legal links and cookie notices: "© 2024 Example News. All rights reserved.",
+    "Privacy policy", "We value your privacy"."""
     return (line for line in _kept(lines)
-            if words(line.text) <= 25 and _LEGAL_LINE.search(line.text))
+            if words(line.text) <= _LEGAL_MAX_WORDS and _LEGAL_LINE.search(line.text))
 
 
-_AD_LINE = _full_line(
-    r"ads?|advert(?:isement)?s?|advertising|sponsored(?:\s+(?:content|links?|post))?|"
-    r"paid\s+(?:content|post|partnership)|promoted(?:\s+content)?|publicité|pub|"
-    r"contenu\s+(?:sponsorisé|partenaire)|annonce|"
-    r"(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this|the))?"
-    r"(?:\s+advert(?:isement)?)?|"
-    r"continue\s+reading\s+(?:below|the\s+main\s+story)|"
-    r"l['’]article\s+continue\s+(?:après|sous)\s+(?:la|cette)\s+publicité|"
-    r"la\s+suite\s+après\s+(?:la|cette)\s+publicité|"
-    r"scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?"
-)
+_AD_LINE = _whole_line(lex.alternation(lex.ADS))
 
 
 def ad_markers(lines: list[Line]) -> Iterable[Line]:
@@ -417,29 +364,38 @@ _CONTACT_LINE = re.compile(
 
 
 def contact_lines(lines: list[Line]) -> Iterable[Line]:
-    """Lines that are only an e-mail address, a URL or a social handle ("syria.suv@gmail.com")."""
-    return (line for line in _kept(lines) if _CONTACT_LINE.match(line.text))
+    """Lines that are only an e-mail address, a social handle ("syria.suv@gmail.com") or a URL; a URL
+    only before the first paragraph or after the text's last other line: in between, it is a link
+    the article gives (a source, the products of a buying guide)."""
+    kept = _kept(lines)
+    prose = [index for index, line in enumerate(kept) if is_body(line.text)]
+    content = [index for index, line in enumerate(kept) if not _CONTACT_LINE.match(line.text)]
+    for index, line in enumerate(kept):
+        if not _CONTACT_LINE.match(line.text):
+            continue
+        inside = bool(prose) and prose[0] < index < content[-1]
+        if not inside or not re.fullmatch(rf"(?:{_URL}\s*)+", line.text.strip(" .")):
+            yield line
 
 
-_AGENCY = (
-    r"(?i:AFP|AP|Reuters|Anadolu(?:\s+Agency)?|Associated\s+Press|Agence\s+France[- ]Presse|dpa|EFE|ANSA|"
-    r"Xinhua|TASS|RIA\s+Novosti|Bloomberg|UPI|PA(?:\s+Media)?|Belga|Kyodo|Yonhap|SANA|IRNA|WAFA|"
-    r"Interfax|(?:news\s+)?agencies|agences|wires?|wire\s+services|agency\s+reports|"
-    r"EPA(?:-EFE)?|Getty\s+Images|Shutterstock|(?:AFP|AP|Anadolu|Reuters)\s+via\s+Getty\s+Images)"
-)
-_AGENCIES = rf"{_AGENCY}(?:\s*(?:,|/|(?i:and|et)|&)\s*{_AGENCY})*"
+_AGENCY = rf"(?i:{'|'.join(lex.AGENCIES)})"
+_AGENCY_OR_GROUP = rf"(?i:{'|'.join(lex.AGENCIES + lex.AGENCY_GROUPS)})"
+_AGENCIES = rf"{_AGENCY_OR_GROUP}(?:\s*(?:,|/|(?i:and|et)|&)\s*{_AGENCY_OR_GROUP})*"
 _OUTLET = r"(?:[A-ZÀ-Ý0-9][\w'’.-]*\s+){0,3}[A-ZÀ-Ý0-9][\w'’.-]*"
 _CREDIT_LINE = re.compile(
     rf"^[(\[]?\s*(?:(?i:with|avec|source|sources|via|d['’]après)\s*:?\s*)?{_AGENCIES}\s*[)\]]?\.?$"
-    rf"|^(?:(?i:source|sources)\s*:\s*)?{_OUTLET}\s+(?i:and|with|avec|&|et)\s+{_AGENCIES}\.?$"
+    # an outlet and the agencies it used: "TRT World and Agencies", "Le Monde avec AFP"
+    rf"|^(?:(?i:source|sources)\s*:\s*)?{_OUTLET}\s+(?i:and|with|avec|&|et)\s+{_AGENCY_OR_GROUP}"
+    rf"(?:\s*(?:,|/|(?i:and|et)|&)\s*{_AGENCY_OR_GROUP})*\.?$"
 )
 _STAFF_CREDIT = re.compile(
-    r"^[(\[]?(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|translated|rédaction|"
-    r"édition|traduction)(?:\s+(?:and|et)\s+\w+)?\s+(?:by|par)\s+[A-ZÀ-Ý][^.]{1,200}[)\]]?\.?$"
+    rf"^[(\[]?(?:additional\s+)?(?:{lex.alternation(lex.STAFF_CREDIT_ROLES)})(?:\s+(?:and|et)\s+\w+)?"
+    r"\s+(?:by|par)\s+[A-ZÀ-Ý][^.]{1,200}[)\]]?\.?$"
     # "Associated Press writer Jane Doe in Beirut contributed to this report."
     r"|^[^.]{3,150}\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\.?$",
     re.IGNORECASE,
 )
+_CREDIT_MAX_WORDS = 40
 
 
 def is_credit(text: str) -> bool:
@@ -454,33 +410,29 @@ def is_staff_credit(text: str) -> bool:
 def credits(lines: list[Line]) -> Iterable[Line]:
     """Agency and staff credits: "TRT World and Agencies", "Le Monde avec AFP", "(Reuters)",
     "Reporting by …; Editing by …"."""
-    return (line for line in _kept(lines) if words(line.text) <= 40 and is_credit(line.text))
+    return (line for line in _kept(lines) if words(line.text) <= _CREDIT_MAX_WORDS and is_credit(line.text))
 
 
-_PHOTO_WORD = re.compile(
-    r"\b(?:photos?|photograph(?:y|ie)?|pictures?|images?|file|archives?|getty|agency|agence|courtesy|"
-    r"handout|credits?|crédits?|screen\s*grab|screenshot|capture\s+d['’]écran|wikimedia|shutterstock|"
-    r"istock|maxppp|abaca|sipa|hans\s+lucas|social\s+media|réseaux\s+sociaux)\b",
-    re.IGNORECASE,
-)
+_PHOTO_WORD = re.compile(rf"\b(?:{lex.alternation(lex.PHOTO_WORDS)})\b", re.IGNORECASE)
 _SLASH_AGENCY = re.compile(rf"\S\s*[/–|-]\s*{_AGENCY}\b")
 _BRACKET_CREDIT = re.compile(r"\s*[\[(]\s*(?P<inner>[^\[\]()]{2,80}?)\s*[\])]\.?\s*$")
 # Unbracketed credits closing a caption: "… Photo: Reuters", "… OMAR HAJ KADOUR / AFP".
 _LABEL_CREDIT = re.compile(
-    r"(?:^|[.\s])(?:(?i:photo|photograph|picture|image|crédit\s+photo|photo\s+credit|credit)\s*:|©)"
-    r"\s*[^.]{2,60}$")
+    r"(?:(?:^|[.\s])(?:(?i:photo|photograph|picture|image|crédit\s+photo|photo\s+credit|credit|foto)\s*:|©)"
+    # or glued to the caption's last word, as copies of "caption<span>Credit: …</span>" come out
+    r"|(?<=[a-z])(?:Photo|Picture|Image|Credit|Crédit|Foto)\s*:)"
+    # the credit: a name, initials allowed ("Gene J. Puskar"), no sentence
+    r"\s*(?:[^.]|(?<=\b[A-Z])\.){2,60}$")
 # Caption openings: a gallery counter ("[1/5] Rebel fighters …"), or the labels screen readers get
 # ("Image source, Getty Images", "Image caption, Rebels celebrate in Hama").
 _CAPTION_START = re.compile(
-    r"^\[\d+\s*/\s*\d+\]|^(?i:image|photo|media|video)\s+(?i:source|caption|credit)\s*[,:]")
-_SLASH_CREDIT = re.compile(
-    r"/\s?(?:AFP|AP|REUTERS|Reuters|EPA|SIPA|Getty\s+Images|Anadolu(?:\s+Agency)?|MAXPPP|ABACA|"
-    r"Hans\s+Lucas|Xinhua|dpa|Shutterstock|ANSA|EFE)(?:\s+via\s+[\w .'’-]+)?\.?$"
-)
-# A credit line naming only a photo source, as image credits are shown above or below a caption.
-_PHOTO_CREDIT_LINE = re.compile(rf"^{_AGENCIES}$")
+    r"^\[\d+\s*/\s*\d+\]|^(?i:image|photo|media|video)\s+(?i:source|caption|credit|copyright)\s*[,:]?\s")
+_SLASH_CREDIT = re.compile(rf"/\s?(?:{'|'.join(lex.AGENCIES + lex.PHOTO_BANKS)})(?:\s+via\s+[\w .'’-]+)?\.?$",
+                           re.IGNORECASE)
+# A line naming only a photo source, as image credits are shown above or below a caption.
+_PHOTO_CREDIT_LINE = re.compile(rf"^(?:{'|'.join(lex.AGENCIES + lex.PHOTO_BANKS)})$", re.IGNORECASE)
 _CAPTION_MAX_WORDS = 60
-_CAPTION_BEFORE_CREDIT_MAX_WORDS = 25
+_CAPTION_UNDER_CREDIT_MAX_WORDS = 25
 
 
 def photo_credit(text: str) -> re.Match | None:
@@ -499,13 +451,8 @@ def photo_credit(text: str) -> re.Match | None:
 
 
 def captions(lines: list[Line]) -> Iterable[Line]:
-    """Photo captions: a line closed by a photo credit or opened by a caption label; a short line
-    whose block holds only it and an agency credit line under it (a caption with its credit, as
-    copied from the page); a short line without a stop right under a bare photo credit line
-    ("Getty Images", then its caption)."""
-    blocks: dict[int, list[Line]] = {}
-    for line in lines:
-        blocks.setdefault(line.block, []).append(line)
+    """Photo captions: a line closed by a photo credit or opened by a caption label, and a short line
+    without a stop right under a line naming only a photo source ("Getty Images", then its caption)."""
     for index, line in enumerate(lines):
         if not line.kept:
             continue
@@ -513,24 +460,18 @@ def captions(lines: list[Line]) -> Iterable[Line]:
                 photo_credit(line.text) or _CAPTION_START.match(line.text)):
             yield line
             continue
-        block = blocks[line.block]
-        if (len(block) == 2 and block[0] is line and block[1].removed_by == "credit"
-                and words(line.text) <= _CAPTION_BEFORE_CREDIT_MAX_WORDS):
-            yield line
-            continue
         above = lines[index - 1] if index else None
-        if (above is not None and above.removed_by == "credit" and _PHOTO_CREDIT_LINE.match(above.text)
-                and not ends_sentence(line.text) and words(line.text) <= _CAPTION_BEFORE_CREDIT_MAX_WORDS):
+        if (above is not None and not above.kept and _PHOTO_CREDIT_LINE.match(above.text)
+                and not ends_sentence(line.text) and words(line.text) <= _CAPTION_UNDER_CREDIT_MAX_WORDS):
             yield line
 
 
 _WHO = r"(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w.'’-]*"
 _TEASER = re.compile(
-    rf"^(?P<who>{_WHO})\s+(?:has\s+more|has\s+the\s+latest|has\s+this\s+report|sent\s+this\s+report|"
-    r"reports|brings\s+us\s+more)"
-    r"(?:\s+(?:on|about)\s+[^.!?]{1,60}?)?"
-    r"(?P<place>\s+from\s+(?!.*\b(?:that|said|says|which|who|where|when|is|are|was|were|has|have|had|"
-    r"will|would|could|can|be|been)\b)[^.!?]{1,60}?)?\s*[.:]?$"
+    rf"^(?P<who>{_WHO})\s+(?:{lex.alternation(lex.TEASER_VERBS)})"
+    r"(?:\s+(?:on|about|sur)\s+[^.!?]{1,60}?)?"
+    r"(?P<place>\s+(?:from|depuis|de)\s+(?!.*\b(?:that|said|says|which|who|where|when|is|are|was|were|has|"
+    r"have|had|will|would|could|can|be|been|que|qui)\b)[^.!?]{1,60}?)?\s*[.:]?$"
 )
 _TEASER_MAX_WORDS = 20
 
@@ -538,7 +479,7 @@ _TEASER_MAX_WORDS = 20
 def video_teasers(lines: list[Line]) -> Iterable[Line]:
     """Lines introducing an embedded video: "TRT World's Shamim Chowdhury has more from Gaziantep."
 
-    Only the broadcast formula counts: a named reporter, "has more / reports", then "from <place>" or
+    Only the broadcast formula counts: a named reporter, what the report does, then "from <place>" or
     nothing after a possessive outlet ("Al Jazeera's Zeina Khodr has more."), in twenty words or less.
     """
     for line in _kept(lines):
@@ -550,6 +491,8 @@ def video_teasers(lines: list[Line]) -> Iterable[Line]:
 
 
 _KEY_JUNK = re.compile(r"[^\w]+")
+# A repeat this close is the same caption or image label shown twice, not the text's own repetition.
+_STUTTER_LINES = 2
 
 
 def _key(text: str) -> str:
@@ -558,25 +501,38 @@ def _key(text: str) -> str:
     return _KEY_JUNK.sub(" ", text.casefold()).strip()
 
 
-def duplicates(lines: list[Line]) -> Iterable[Line]:
-    """Repeated lines: a caption shown twice, a pull quote, the alt text above a caption.
+def _beside_credit(lines: list[Line], group: list[int]) -> bool:
+    """Two copies within two lines with a credit line between or next to them: an image's label and
+    its caption."""
+    for a, b in zip(group, group[1:]):
+        if b - a <= _STUTTER_LINES and any(
+                line.removed_by == "credit" for line in lines[max(a - 1, 0):b + 2]):
+            return True
+    return False
 
-    Lines are compared without case, punctuation or a closing photo credit. The first of a set of
-    equal lines stays, unless an earlier step removed one of them: then the set is debris and goes.
-    A short fragment next to a caption that starts with it is that caption's alt text.
-    """
-    groups: dict[str, list[Line]] = {}
-    for line in lines:
+
+def duplicates(lines: list[Line]) -> Iterable[Line]:
+    """Repeated lines that are debris: every copy when another step removed one of them, or when the
+    copies stand within two lines around a credit (a caption shown twice); the later copies when
+    they stand within two lines (an image label and its caption). Lines are compared without case,
+    punctuation or a closing photo credit. Other repeats are the text's own (list items, a meal
+    plan's days, an interview's questions) or a menu shown twice, and are left to the article
+    model. A short fragment next to a caption that starts with it is that caption's alt text."""
+    groups: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
         key = _key(line.text)
         if key:
-            groups.setdefault(key, []).append(line)
+            groups.setdefault(key, []).append(index)
     for group in groups.values():
         if len(group) < 2:
             continue
-        debris = any(not line.kept for line in group)
-        yield from (line for line in group[0 if debris else 1:] if line.kept)
+        copies = [lines[i] for i in group]
+        if any(not line.kept for line in copies) or _beside_credit(lines, group):
+            yield from (line for line in copies if line.kept)
+        elif any(b - a <= _STUTTER_LINES for a, b in zip(group, group[1:])):
+            yield from (line for line in copies[1:] if line.kept)
     for index, line in enumerate(lines):
-        if not line.kept or ends_sentence(line.text) or words(line.text) > _HEADER_MAX_WORDS:
+        if not line.kept or ends_sentence(line.text) or words(line.text) > _TITLE_MAX_WORDS:
             continue
         key = _key(line.text)
         neighbours = lines[max(index - 1, 0):index] + lines[index + 1:index + 2]
@@ -591,103 +547,125 @@ def dates(lines: list[Line]) -> Iterable[Line]:
 
 
 def bylines(lines: list[Line]) -> Iterable[Line]:
-    """Bylines: "By Jane Doe", "Par Jean Dupont, à Beyrouth", "By Jane Doe | March 3, 2020"."""
-    return (line for line in _kept(lines) if byline(line.text) is not None)
+    """Bylines: "By Jane Doe", "Par Jean Dupont, à Beyrouth", "By Jane Doe | March 3, 2020", and
+    "Jane Doe in Milan" right above or under a date line."""
+    for index, line in enumerate(lines):
+        if not line.kept:
+            continue
+        if byline(line.text) is not None:
+            yield line
+        elif placed_byline(line.text) is not None and any(
+                other.removed_by == "date" for other in lines[max(index - 1, 0):index] + lines[index + 1:index + 2]):
+            yield line
 
 
-_SLOGAN = re.compile(
-    r"\b(?:since|depuis|est\.?|established|founded|fondée?\s+en)\s+(?:in\s+)?(?:1[6-9]|20)\d{2}\b",
-    re.IGNORECASE,
-)
+# --- the article, by the signals of its lines ------------------------------------------------------
+
+def _zoned(lines: list[Line]) -> list[Line]:
+    from .zones import place_article
+
+    if any(line.zone is None for line in lines):
+        place_article(lines)
+    return lines
+
+
+def headers(lines: list[Line]) -> Iterable[Line]:
+    """What comes before the article: site name, menus, section names, headline lists, the headline
+    (which the title step then takes)."""
+    return (line for line in _zoned(lines) if line.kept and line.zone == "before")
+
+
+_TAIL_MAX_WORDS = 2
+
+
+def footers(lines: list[Line]) -> Iterable[Line]:
+    """What comes after the article: comments, related links, newsletter and donation boxes, footer;
+    and a lone fragment of a word or two after its last sentence ("Route 6", a tag)."""
+    after = [line for line in _zoned(lines) if line.kept and line.zone == "after"]
+    article = [line for line in lines if line.kept and line.zone in ("article", "debris")]
+    if (len(article) >= 2 and is_sentence(article[-2].text) and not ends_sentence(article[-1].text)
+            and words(article[-1].text) <= _TAIL_MAX_WORDS):
+        after.insert(0, article[-1])
+    return after
+
+
+def inner_debris(lines: list[Line]) -> Iterable[Line]:
+    """Debris inside the article: lines the model finds very unlikely article text, that are neither
+    sentences nor the items of a list the article announces (a related-links block, a headline list)."""
+    return (line for line in _zoned(lines) if line.kept and line.zone == "debris")
+
+
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS, _TITLE_MAX_CHARS = 3, 30, 250
 _TITLE_END = re.compile(r"[.,;:…][\"”»’')\]]*$")
-_INNER_STOP = re.compile(r"[^\W\d_]{2}[.!?] [A-ZÀ-Ý(\"“«]")
+_INNER_STOP = re.compile(r"[a-zà-ÿ]{2}[.!?] [A-ZÀ-Ý(\"“«]")
 _ATTRIBUTION = re.compile(r"[,!?][\"”»]\s+(?:\w+\s+){0,4}\w+$")
+# A headline is right above its article: only the last few lines before it are candidates.
+_TITLE_SEARCH_LINES = 12
 
 
-def header_zone(lines: list[Line]) -> list[Line] | None:
-    """Kept lines before the article's first sentence; None when the text has no sentence at all."""
-    zone: list[Line] = []
-    for line in _kept(lines):
-        if is_body(line.text):
-            return zone
-        zone.append(line)
-    return None
+# Author lines shaped like headlines: "Tom Davies Associated Press", "Steve Peoples, AP Political Writer".
+_ROLE = re.compile(r"\b(?:staff|writer|correspondent|reporter|editor|columnist|contributor|journaliste|"
+                   r"rédact(?:eur|rice)|envoyée?\s+spéciale?|correspondante?)\b", re.IGNORECASE)
+_AGENCY_WORD = re.compile(rf"\b(?:{'|'.join(lex.AGENCIES)})\b")
+_BREADCRUMB = re.compile(r"\s[»›>/]\s|[»›>/]\s*$")
+_CONNECTORS = {"and", "et", "&", "of", "de", "du", "des", "the"}
 
 
 def is_title_candidate(text: str) -> bool:
     """Shaped like a headline: 3–30 words, capitalised, no closing stop, comma or colon (a question
     mark or a closing quote is fine), no sentence ending inside it, no quote attribution
-    (`"…," he said`), not a slogan."""
-    return (_TITLE_MIN_WORDS <= words(text) <= _TITLE_MAX_WORDS and len(text) <= _TITLE_MAX_CHARS
+    (`"…," he said`); and not a date line, a byline, an author's name and role, or a breadcrumb. A
+    byline and date at the end of the line are not part of the headline."""
+    text = headline(text).title
+    if not (_TITLE_MIN_WORDS <= words(text) <= _TITLE_MAX_WORDS and len(text) <= _TITLE_MAX_CHARS
             and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“«‘'")
             and _TITLE_END.search(text) is None and _INNER_STOP.search(text) is None
-            and _ATTRIBUTION.search(text) is None and _SLOGAN.search(text) is None)
+            and _ATTRIBUTION.search(text) is None):
+        return False
+    all_capitalised = all(word[:1].isupper() or not word[:1].isalpha() or word in _CONNECTORS
+                          for word in text.split())
+    return not (find_date(text) or byline(text) or _BREADCRUMB.search(text) or _ROLE.search(text)
+                or (all_capitalised and _AGENCY_WORD.search(text)))
 
 
 def titles(lines: list[Line]) -> Iterable[Line]:
-    """The headline, among the headline-like lines before the first sentence.
-
-    The one right above the date or byline when there is one (site slogans and section names come
-    first, captions after); otherwise the one sharing most words with the body — a headline is about
-    its article, a slogan is not.
+    """The headline, among the headline-like lines just before the article: the one sharing most
+    words with the article (a headline is about its article, a site name or a sidebar headline is
+    not), among those above the date or byline when there is one (captions come after it), the
+    nearest on a tie. A line the page repeats (a site name in its header and footer) is no headline.
     """
     if any(line.removed_by == "title" for line in lines):
         return []
-    zone = header_zone(lines)
-    if not zone:
+    _zoned(lines)
+    article = [line for line in lines if line.zone == "article" and line.kept]
+    if not article:
         return []
-    first_body = _kept(lines)[len(zone)]
-    start = lines.index(first_body)
-    candidates = [line for line in zone if is_title_candidate(line.text)]
+    # the article's first lines may still be its headline and standfirst, above its first sentence
+    first_body = next((line for line in article if is_body(line.text)), article[0])
+    zone = [line for line in lines[:lines.index(first_body)] if line.kept or line.removed_by in ("header", "inner_debris")]
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[_key(line.text)] = counts.get(_key(line.text), 0) + 1
+    candidates = [line for line in zone[-_TITLE_SEARCH_LINES:]
+                  if is_title_candidate(line.text) and counts[_key(line.text)] == 1]
     if not candidates:
         return []
-    anchors = [i for i, line in enumerate(lines[:start]) if line.removed_by in ("date", "byline")]
-    if anchors:
-        above = [line for line in candidates if lines.index(line) < anchors[0]]
-        if above:
-            return [above[-1]]
-    body = content_words(" ".join(line.text for line in _kept(lines)[len(zone):len(zone) + 8]))
+    body_start = article.index(first_body)
+    body_text = " ".join(line.text for line in article[body_start:body_start + 8])
+    # function words say nothing of what a line is about; jusText's lists beyond English and French
+    # are frequency lists that hold content words too ("скорость"), so only those two are used here
+    lang = page_language([body_text])
+    stop = stopwords(lang) if lang in ("en", "fr") else frozenset()
+    body = content_words(body_text, stop)
 
     def overlap(line: Line) -> float:
-        mine = content_words(line.text)
+        mine = content_words(line.text, stop)
         return len(mine & body) / len(mine) if mine else 0.0
 
-    return [max(candidates, key=lambda line: (overlap(line), -lines.index(line)))]
-
-
-def headers(lines: list[Line]) -> Iterable[Line]:
-    """Short lines without sentence punctuation before the article's first sentence: site names,
-    slogans ("Creating new perspectives since 2009"), section names, tags. Longer ones stay, and so
-    does prose that lost its stop (`"We will fight," he said`)."""
-    zone = header_zone(lines) or []
-    return (line for line in zone if words(line.text) < _HEADER_MAX_WORDS
-            and not ends_sentence(line.text) and not is_prose(line.text))
-
-
-# A prompt that closes the article and starts the page's footer: comments, next/previous, legal.
-_END_MARKERS = ("comment_prompt", "navigation", "legal")
-_LONG_PARAGRAPH_WORDS = 12
-
-
-def footers(lines: list[Line]) -> Iterable[Line]:
-    """What follows the article: fragments after its last sentence ("Route 6"), and everything after
-    an end-of-article prompt ("Post a Comment") when no real paragraph follows it (a publisher blurb)."""
-    kept = _kept(lines)
-    ends = [index for index, line in enumerate(kept) if is_body_end(line.text)]
-    if not ends:
-        return []
-    cut = ends[-1] + 1
-    starts = [index for index, line in enumerate(lines) if line.kept and is_body(line.text)]
-    for position in range(starts[0] + 1 if starts else len(lines), len(lines)):
-        if lines[position].removed_by not in _END_MARKERS:
-            continue
-        after = [line for line in lines[position + 1:] if line.kept]
-        if not any(ends_sentence(line.text) and words(line.text) >= _LONG_PARAGRAPH_WORDS
-                   for line in after):
-            cut = min(cut, len(kept) - len(after))
-            break
-    return kept[cut:]
+    anchors = [i for i, line in enumerate(lines[:lines.index(first_body)]) if line.removed_by in ("date", "byline")]
+    above = [line for line in candidates if anchors and lines.index(line) < anchors[0]]
+    best = max(above or candidates, key=lambda line: (overlap(line), lines.index(line)))
+    return [best] if overlap(best) > 0 or best.kept else []
 
 
 STEPS: tuple[Step, ...] = (
@@ -696,6 +674,7 @@ STEPS: tuple[Step, ...] = (
     Step("subscription", subscription_prompts),
     Step("share_prompt", share_prompts),
     Step("comment_prompt", comment_prompts),
+    Step("comment_thread", comment_threads),
     Step("navigation", navigation),
     Step("legal", legal_notices),
     Step("ad_marker", ad_markers),
@@ -706,7 +685,12 @@ STEPS: tuple[Step, ...] = (
     Step("duplicate", duplicates),
     Step("date", dates),
     Step("byline", bylines),
-    Step("title", titles),
+    Step("link_box", link_boxes),
     Step("header", headers),
     Step("footer", footers),
+    Step("inner_debris", inner_debris),
+    Step("title", titles),
 )
+"""The chain. The article model (header, footer, inner_debris) sees what the furniture steps found;
+the title step picks the headline among what the model put before the article."""
+ARTICLE_MODEL_STEPS = ("header", "footer", "inner_debris")

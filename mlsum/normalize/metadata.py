@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..vocab import ALL_MONTHS, alternation, clock
+from ..vocab import ALL_MONTHS, ALL_WEEKDAYS, TIME_ZONES, alternation, clock
 
 _MONTHS = ALL_MONTHS  # month name → number, English and French
 _MONTH = alternation(_MONTHS)
@@ -33,28 +33,27 @@ _DATE_PATTERNS = (
 # "11 h 02", "4 pm".
 _TIME = re.compile(
     r"\s*(?:[,|·–—-]\s*)?(?:(?:at|à)\s+)?(?P<hour>[0-2]?\d)"
-    r"(?:(?:\s*[:h]\s*(?P<minute>[0-5]\d))|(?P<bare_h>\s*h\b))?"
+    r"(?:(?:(?:\s*[:h]\s*|\.)(?P<minute>[0-5]\d))|(?P<bare_h>\s*h\b))?"
     r"\s*(?P<ampm>[ap]\.?\s?m\b\.?)?",
     re.IGNORECASE,
 )
 # A time just before the date: "Updated 1:15 PM GMT+1, December 5, 2024".
 _TIME_BEFORE = re.compile(
     r"(?P<hour>[0-2]?\d)\s*[:h]\s*(?P<minute>[0-5]\d)\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
-    r"\s*(?:[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*[,|·–—-]?\s*$",
+    r"\s*(?:[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*[,|·–—-]?"
+    rf"(?:\s*(?:{alternation(ALL_WEEKDAYS)})\.?,?)?\s*$",
     re.IGNORECASE,
 )
 # A time on its own, as in "…, updated at 2:35 p.m." after the publication date.
-_LONE_TIME = re.compile(r"\b[0-2]?\d(?:\s*[:h]\s*[0-5]\d|\s*h\b)(?:\s*[ap]\.?\s?m\b\.?)?", re.IGNORECASE)
+_LONE_TIME = re.compile(r"\b[0-2]?\d(?:\s*[:h]\s*[0-5]\d|\.[0-5]\d\b|\s*h\b)(?:\s*[ap]\.?\s?m\b\.?)?",
+                        re.IGNORECASE)
 # Words that may surround a date on a date line without making it a sentence.
 _DATE_FILLER = re.compile(
-    r"\d+\s+(?:hours?|hrs?|minutes?|mins?|days?)\s+ago|"
+    r"\d+\s+(?:hours?|hrs?|minutes?|mins?|days?)\s+ago|\d+\s*min(?:ute)?s?\s+read|"
     r"il\s+y\s+a\s+\d+\s+(?:heures?|minutes?|min|jours?|h)\b|"
     r"(?<![^\W\d_])(?:first|last|originally|published|posted|updated|modified|edited|created|on|at|le|à|"
     r"dernière|publié|publiée|modifié|modifiée|mis|mise|à jour|jour|date|dated|heure|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-    r"[ap]\.?\s?m|gmt|utc|cet|cest|bst|est|edt|pst|pdt|et|z)\b\.?"
+    rf"{alternation(ALL_WEEKDAYS)}|[ap]\.?\s?m|{alternation(TIME_ZONES)})\b\.?"
     r"|[+-]\d{1,2}(?::?\d{2})?",
     re.IGNORECASE,
 )
@@ -134,26 +133,54 @@ class Byline:
     date: str | None
 
 
+# Names, a separator and nothing but a date: "Chris Davies - Nov 19, 2019, 10:31 pm CST".
+_NAME = r"[A-ZÀ-Ý][\w'’.-]+"
+_NAMES_THEN_DATE = re.compile(
+    rf"^(?P<names>{_NAME}(?:\s+{_NAME}){{1,3}}(?:\s*(?:,|and|et|&)\s*{_NAME}(?:\s+{_NAME}){{1,3}})*)"
+    r"\s+[-–—|·]\s+(?P<rest>.+)$")
+# A byline without "By", as some sites print it: "Marta Rossi in Milan", "Claire Martin à Lyon".
+_NAMES_IN_PLACE = re.compile(
+    rf"^(?P<names>{_NAME}(?:\s+{_NAME}){{1,2}}(?:\s+(?:and|et)\s+{_NAME}(?:\s+{_NAME}){{1,2}})?)"
+    rf"\s+(?:in|à|en)\s+{_NAME}(?:\s+{_NAME}){{0,2}}$")
+def placed_byline(text: str) -> Byline | None:
+    """A byline without "By": names and a place ("Marta Rossi in Milan"). Headings can read so too
+    ("Top Workplaces in San Antonio"): only trust it next to a date line."""
+    placed = _NAMES_IN_PLACE.match(text)
+    if placed is None or _NOT_NAMES.match(placed.group("names")) or _NOT_NAMES.search(text.split()[-1]):
+        return None
+    return Byline(source=placed.group("names"), date=None)
+
+
+# A date, then the byline: "September 10, 2018 | by Catherine", "Monday November 18, 2019 7:45 am PST by Joe Doe".
+_DATE_THEN_NAMES = re.compile(
+    rf"^(?P<rest>.+?)\s*[-–—|·,]?\s+(?i:by|par)\s+(?P<names>{_NAME}(?:\s+{_NAME}){{0,3}})$")
+
+
 # Blog bylines name a user, often in lowercase: "Posted by admin on December 5, 2024".
 _POSTED_BY = re.compile(r"^(?i:posted|publié|publiée)\s+(?i:by|par)\s+(?P<names>[\w.-]+)(?P<rest>\s+.*)?$")
 
 
 def byline(text: str, lang: str | None = None) -> Byline | None:
-    """A byline ("By Jane Doe", "Par Jean Dupont, à Beyrouth", "By Jane Doe | March 3, 2020"), or None.
+    """A byline ("By Jane Doe", "Par Jean Dupont, à Beyrouth", "By Jane Doe | March 3, 2020", "Jane
+    Doe - Nov 19, 2019, 10:31 pm CST", "September 10, 2018 | by Catherine"), or None.
 
     Strict on purpose: the names must be capitalised words and whatever follows them must be a date, a
     place or an organisation, so a sentence such as "By Tuesday, the army had retreated." never matches.
     """
     if len(text.split()) > 20:
         return None
+    for pattern in (_NAMES_THEN_DATE, _DATE_THEN_NAMES):
+        dated = pattern.match(text)
+        if dated and not _NOT_NAMES.match(dated.group("names")) and date_line(dated.group("rest"), lang):
+            return Byline(source=dated.group("names"), date=date_line(dated.group("rest"), lang))
     match = _BYLINE.match(text) or _POSTED_BY.match(text)
     if match is None or _NOT_NAMES.match(match.group("names")):
         return None
     names = _FOLLOW_BUTTON.sub("", match.group("names")).rstrip(" ,")
     rest = match.group("rest") or ""
     found = find_date(rest, lang)
-    if found is not None:
-        rest = rest[:found.start].rstrip(" ,|·–—-")
+    if found is not None:  # what stands before the date may be its filler: "Par X le lundi 17 mars …"
+        rest = _DATE_FILLER.sub(" ", _LONE_TIME.sub(" ", rest[:found.start])).rstrip(" ,|·–—-")
     if rest and not _BYLINE_REST.match(rest):
         return None
     return Byline(source=names, date=found.iso if found else None)
@@ -206,9 +233,41 @@ def _clock(match: re.Match) -> tuple[int, int]:
     return clock(int(match.group("hour")), int(match.group("minute") or 0), match.group("ampm"))
 
 
+# A headline that carries its byline and date: "Seeking a bigger role for a big rocket by Jeff Foust",
+# "NASA adds five companies to its lander program by Jeff Foust — November 18, 2019".
+_TRAILING_BYLINE = re.compile(
+    r"\s+(?i:by|par|written\s+by|écrit\s+par)\s+(?P<names>[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){1,3})\s*$")
+_SEPARATOR_END = re.compile(r"\s*[-–—|·,]\s*$")
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A headline line taken apart: the headline, and the byline names and date glued to it."""
+
+    title: str
+    names: str | None = None
+    date: str | None = None
+
+
+def headline(text: str, lang: str | None = None) -> Headline:
+    """The headline without the date and byline a page may print on the same line."""
+    date = None
+    found = find_date(text, lang)
+    if found is not None and found.start > 0 and not text[found.end:].strip(" .)") \
+            and _SEPARATOR_END.search(text[:found.start]):
+        date, text = found.iso, _SEPARATOR_END.sub("", text[:found.start])
+    match = _TRAILING_BYLINE.search(text)
+    if match is None or len(text[:match.start()].split()) < 3:
+        return Headline(text, None, date)
+    return Headline(text[:match.start()].rstrip(" ,|-–—"), match.group("names"), date)
+
+
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+_STEM = 5
 
 
-def content_words(text: str) -> set[str]:
-    """Lower-cased words of four letters or more: enough to tell whether a headline is about the body."""
-    return {word.casefold() for word in _CONTENT_WORD.findall(text)}
+def content_words(text: str, stop: frozenset[str] = frozenset()) -> set[str]:
+    """The stems (first five letters) of the words of four letters or more that are not in `stop`
+    (the page language's stopwords): enough to tell whether a headline is about the body
+    ("rebels" and "rebel" alike)."""
+    return {word.casefold()[:_STEM] for word in _CONTENT_WORD.findall(text) if word.casefold() not in stop}
