@@ -56,16 +56,24 @@ class Pipeline:
 
         return resolve(self.device)
 
-    def check_device(self):
+    @cached_property
+    def device_name(self) -> str:
+        """The device models will run on (``cpu``, ``cuda:0``, ...), found without importing torch
+        where CTranslate2 can tell."""
+        from .device import probe
+
+        return probe(self.device)
+
+    def check_device(self) -> str:
         """The device models will run on; fails before any work when this machine does not have it."""
-        return self.torch_device
+        return self.device_name
 
     @property
     def batch_size(self) -> int:
         """The batch size asked for, else the device's default (larger on GPUs)."""
         from .device import default_batch_size
 
-        return self._batch_size or default_batch_size(self.torch_device)
+        return self._batch_size or default_batch_size(self.device_name)
 
     # -- stages ----------------------------------------------------------------------------------
     def prepare(self, doc: Document) -> Document:
