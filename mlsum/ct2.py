@@ -79,12 +79,16 @@ def register_loaders() -> None:
         Loader.__name__ = Loader.__qualname__ = base.__name__
         return Loader
 
+    global _registered
+    if _registered:
+        return
     for config_name, base, pre, embedding in (("BartConfig", ct2t.BartLoader, False, True),
                                               ("PegasusConfig", ct2t.PegasusLoader, True, False)):
-        if not getattr(type(ct2t._MODEL_LOADERS.get(config_name)), "mlsum_fixed", False):
-            loader = fixed(base, pre, embedding)
-            loader.mlsum_fixed = True
-            ct2t.register_loader(config_name)(loader)
+        ct2t.register_loader(config_name)(fixed(base, pre, embedding))
+    _registered = True
+
+
+_registered = False
 
 
 def cache_root() -> Path:
@@ -240,7 +244,8 @@ class FastTokenizer:
     def tokens(self, texts: Sequence[str], max_length: int) -> list[list[str]]:
         self._tok.enable_truncation(max_length)
         try:
-            return [e.tokens for e in self._tok.encode_batch(list(texts))]
+            # by id: an unknown piece is the unknown token, not its text
+            return [[self._tok.id_to_token(i) for i in e.ids] for e in self._tok.encode_batch(list(texts))]
         finally:
             self._tok.no_truncation()
 
@@ -283,7 +288,8 @@ class MarianTokenizer:
         return pieces
 
     def tokens(self, texts: Sequence[str], max_length: int) -> list[list[str]]:
-        return [self._pieces(t)[:max_length - 1] + [self._eos] for t in texts]
+        known = [[p if p in self._vocab else self._unk for p in self._pieces(t)] for t in texts]
+        return [pieces[:max_length - 1] + [self._eos] for pieces in known]
 
     def __call__(self, texts: Sequence[str], add_special_tokens: bool = True) -> dict[str, list[list[int]]]:
         unk = self._vocab.get(self._unk)

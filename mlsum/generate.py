@@ -60,14 +60,17 @@ def candidates(loaded: LoadedModel, texts: Sequence[str], settings: Generation, 
 
     Callers split their inputs to fit `max_input_tokens` first (sentences, chunks); the truncation
     here is only a guard against an off-by-one in that split, never a way to drop text. Inputs go in
-    length buckets (:func:`buckets`); CTranslate2 runs the buckets on parallel workers, capped at
-    :data:`mlsum.ct2.CPU_BATCH_TOKENS` padded tokens each on CPU unless `max_batch_tokens` is given.
+    length buckets (:func:`buckets`); CTranslate2 runs the buckets on parallel workers (at least one
+    bucket each), capped at :data:`mlsum.ct2.CPU_BATCH_TOKENS` padded tokens on CPU unless
+    `max_batch_tokens` is given.
     """
     outputs: list[list[Hypothesis]] = [[] for _ in texts]
     prefix = loaded.spec.prefix
     lengths = token_lengths(loaded, texts)
     if loaded.backend == "ct2":
         engine = loaded.model
+        # at least one batch per worker: a worker without a batch is a core left idle
+        batch_size = max(1, min(batch_size, -(-len(texts) // engine.workers)))
         batches = list(buckets(lengths, batch_size, max_batch_tokens or engine.default_batch_tokens))
         results = engine.generate([[prefix + texts[i] for i in batch] for batch in batches],
                                   settings.kwargs(), num_hypotheses, loaded.max_input_tokens)
