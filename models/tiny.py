@@ -24,6 +24,9 @@ import torch
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import (
     BartConfig,
+    PegasusConfig,
+    PegasusForConditionalGeneration,
+    PegasusTokenizer,
     BartForConditionalGeneration,
     BartTokenizerFast,
     GenerationConfig,
@@ -219,6 +222,27 @@ def build_t5(outdir, corpus_texts=None, generation=None, **config_overrides) -> 
     torch.manual_seed(SEED)
     model = T5ForConditionalGeneration(T5Config(**config))
     gen = dict(pad_token_id=0, eos_token_id=1, decoder_start_token_id=0, max_length=64, num_beams=1)
+    return _save(model, tokenizer, gen | (generation or {}), Path(outdir))
+
+
+def build_pegasus(outdir, corpus_texts=None, generation=None, **config_overrides) -> Path:
+    """PEGASUS (pre-norm, unlike BART) with a sentencepiece-unigram tokenizer (pad 0, eos 1, unk 2),
+    passed to the tokenizers-backed ``PegasusTokenizer`` as its unigram table, like T5's."""
+    proto = _train_spm(corpus_texts or seed_texts(), 1000, pad_id=0, eos_id=1, unk_id=2, bos_id=-1)
+    sp = spm.SentencePieceProcessor(model_proto=proto)
+    vocab = [(sp.id_to_piece(i), sp.get_score(i)) for i in range(sp.get_piece_size())]
+    tokenizer = PegasusTokenizer(vocab=vocab, offset=0, model_max_length=512)
+    config = dict(
+        vocab_size=len(tokenizer), d_model=32, encoder_layers=2, decoder_layers=2,
+        encoder_attention_heads=4, decoder_attention_heads=4, encoder_ffn_dim=64, decoder_ffn_dim=64,
+        max_position_embeddings=512, pad_token_id=0, eos_token_id=1, decoder_start_token_id=0,
+        forced_eos_token_id=1,
+    )
+    config.update(config_overrides)
+    torch.manual_seed(SEED)
+    model = PegasusForConditionalGeneration(PegasusConfig(**config))
+    gen = dict(pad_token_id=0, eos_token_id=1, decoder_start_token_id=0, forced_eos_token_id=1,
+               max_length=64, num_beams=1)
     return _save(model, tokenizer, gen | (generation or {}), Path(outdir))
 
 

@@ -84,6 +84,16 @@ def test_torch_free_tokenizers_match_transformers(pairs, seeds, name):
         assert ours.decode(theirs.convert_ids_to_tokens(ids)) == theirs.decode(ids, skip_special_tokens=True)
 
 
+def test_pegasus_converts_as_a_pre_norm_model(tiny, tmp_path, seeds):
+    """PEGASUS needs the same transformers-v5 fix as BART, with the opposite layer-norm placement."""
+    path = tiny.build_pegasus(tmp_path / "pegasus")
+    torch_model = models.load(str(path), "summarization", device="cpu", backend="torch")
+    ct2_model = models.load(str(path), "summarization", device="cpu", dtype="float32", backend="ct2")
+    texts = inputs(seeds)
+    for settings in (Generation(num_beams=1, max_new_tokens=16), Generation(num_beams=3, max_new_tokens=16)):
+        assert generate(ct2_model, texts, settings) == generate(torch_model, texts, settings)
+
+
 def test_ct2_chunks_long_articles_like_torch(pairs, seeds):
     _, bart = pairs["bart"]
     long_text = "\n\n".join(p.read_text() for p in seeds) * 2
