@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import ModelNotAvailable
+from .errors import MlsumError, ModelNotAvailable
 
 
 @dataclass(frozen=True)
@@ -169,12 +169,22 @@ def load(name: str, task: str, device: str = "auto", dtype: str = "auto", backen
     devices.check_dtype(dtype)
     spec, location = resolve(name, task)
     device_name = devices.probe(device)
-    backend = resolve_backend(backend, device_name, spec.family)  # fails before any model loads
-    if backend == "ct2":
+    chosen = resolve_backend(backend, device_name, spec.family)  # fails before any model loads
+    if chosen == "ct2":
         from . import ct2
 
-        engine = ct2.load(ct2.local_checkpoint(location, name), device_name, dtype)
-        return LoadedModel(spec, location, engine.tokenizer, engine, device_name, backend)
+        checkpoint = ct2.local_checkpoint(location, name)
+        try:
+            engine = ct2.load(checkpoint, device_name, dtype)
+        except (MlsumError, ValueError, NotImplementedError) as exc:
+            if backend != "auto":
+                if isinstance(exc, MlsumError):
+                    raise
+                raise MlsumError(f"{name}: CTranslate2 cannot run this checkpoint ({exc}); "
+                                 "use --backend torch") from exc
+            chosen = "torch"  # auto: a checkpoint the converter does not take runs on torch
+        else:
+            return LoadedModel(spec, location, engine.tokenizer, engine, device_name, chosen)
     torch_device = devices.resolve(device)
     torch_dtype = devices.dtype_for(torch_device, dtype)
     if Path(location).is_dir():
@@ -187,7 +197,7 @@ def load(name: str, task: str, device: str = "auto", dtype: str = "auto", backen
             tokenizer, model = _from_pretrained(location, torch_dtype, local_files_only=False)
     model.to(torch_device)
     model.eval()
-    return LoadedModel(spec, location, tokenizer, model, torch_device, backend)
+    return LoadedModel(spec, location, tokenizer, model, torch_device, chosen)
 
 
 def _from_pretrained(location: str, dtype, local_files_only: bool):
