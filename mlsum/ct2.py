@@ -11,7 +11,7 @@ is the checkpoint's own ``tokenizer.json`` run by `tokenizers`, or for Marian it
 Decoding follows ``model.generate()``'s semantics (see :func:`translate_options`): the checkpoint's
 generation config under mlsum's settings, a forced first token as a target prefix, a forced last token
 at the length limit emulated by stopping one token earlier. At fp32 that gives generate()'s outputs
-(tests/test_ct2.py), with one documented difference: CTranslate2 renormalizes the distribution after
+(tests/test_backends.py), with one documented difference: CTranslate2 renormalizes the distribution after
 banning tokens (minimum length, repeated n-grams) where transformers does not, so beam search under
 those constraints can keep a different, higher-scoring hypothesis.
 """
