@@ -1,66 +1,44 @@
-"""Throughput of mlsum's batched summarization against the loop a user would write (a benchmark, not a test).
+"""Throughput, peak memory and load time of mlsum's engines against the loops a user would write
+(a benchmark, not a test). One command prints the README's table::
 
-What it runs
-    A random-init BART with the real dimensions of ``distilbart-cnn-6-6`` (6+6 layers, d_model 1024, 16
-    heads, FFN 4096, vocab 50264, 1024 positions; random weights cost the same FLOPs as trained ones),
-    built once with ``models/tiny.py`` into ``--model-dir`` and reused. Its lm_head is untied from the
-    embeddings (``tie_word_embeddings=False``): a tied random BART copies its last token forever, which
-    would make every output identical and the agreement figure meaningless. That costs no FLOPs, but adds
-    the 206 MB fp32 lm_head matrix to every fp32 mode's RSS, which the real, tied checkpoint does not have.
+    flock /tmp/mlsum-bench.lock python bench/throughput.py            # 3 repetitions, ~30 min on 2 cores
+    python bench/throughput.py --reps 1 --scenarios translate-beam    # a quick look
 
-    N article-length inputs (default 16) are made from the seed articles: the sentences of seed ``i % 5``,
-    rotated by ``13 * (i // 5)`` so that no two inputs are the same, taken whole up to ``--max-input-tokens``
-    (1000 by default, under the encoder's 1024). Every mode gets the same texts, none needs truncation or
-    chunking (checked), and decoding is fixed-length (``min_new_tokens = max_new_tokens``), so every mode
-    does exactly the same work.
+Models
+    Random-init checkpoints with the real dimensions of the two default models, built once with
+    ``models/tiny.py`` into ``--model-dir`` and reused (random weights cost the same FLOPs as trained
+    ones): ``distilbart-cnn-12-6`` (12+6 layers, d_model 1024, 16 heads, FFN 4096, vocab 50264) and
+    ``opus-mt-fr-en`` (6+6 layers, d_model 512, 8 heads, FFN 2048, swish, vocab 59514). The BART lm_head
+    is untied from the embeddings: a tied random BART copies its last token forever. The tokenizers
+    are trained on the seeds and padded to the embedding matrix, as real tokenizers cover theirs.
 
-    Each mode runs in its own subprocess of this script, so its peak RSS is its own:
+Scenarios (inputs from the seed articles; every mode gets the same ones)
+    summarize-beam   N article-length inputs (default 8, 550-1000 tokens: none needs chunking), the
+                     registry's decoding for distilbart-cnn-12-6: 4 beams, 56-142 new tokens, length
+                     penalty 2, no repeated trigram, early stopping.
+    summarize-greedy the same articles (default 16), greedy, exactly 48 new tokens.
+    translate-beam   100 seed sentences (mean 42 tokens), the registry's 4 beams for opus-mt-fr-en, at
+                     most 64 new tokens (a random model never ends a sentence; 64 is a long one).
 
-    naive       what a user writes with transformers v5 (no pipelines there): for each article,
-                ``tok(article, return_tensors="pt", truncation=True, max_length=1024)``,
-                ``model.generate(**enc, num_beams=B, max_new_tokens=M, min_new_tokens=M)``, decode.
-    mlsum       ``mlsum.models.load(dir, "summarization", device="cpu")`` then
-                ``summarize_texts(loaded, texts, Generation(num_beams, M, M), batch_size)``.
-    mlsum-int8  the same after ``mlsum.backends.apply_backend(loaded, "int8")`` (torch dynamic int8).
-    mlsum-packed  the same with every fp32 ``nn.Linear`` swapped for a oneDNN pre-packed one
-                (:func:`pack_linears`, an experiment, not an mlsum backend yet).
-    ct2-int8    CTranslate2 (optional; skipped with a note when ``ctranslate2`` is not installed):
-    ct2-fp32    the checkpoint converted once with ``TransformersConverter`` (quantization int8 / float32),
-                ``Translator.translate_batch(tokens, beam_size, max/min_decoding_length=M,
-                max_batch_size=batch_size)``, tokenization and detokenization included in the time.
+Modes (each run in its own subprocess, so that its peak RSS and load time are its own)
+    naive       what a user writes with transformers v5: per input, tokenize, ``model.generate(**enc,
+                **settings)``, decode.
+    mlsum-torch ``mlsum.models.load(dir, backend="torch")`` then ``summarize_texts`` (summaries) or
+                ``generate`` (the loop ``translate_texts`` runs sentences through): fp32, same outputs.
+    torch-int8  the same after ``torch.ao.quantization.quantize_dynamic`` of the linear layers: mlsum's
+                CPU default before the CTranslate2 backend, kept here to show why it was dropped.
+    mlsum-ct2   ``mlsum.models.load(dir, backend="ct2")`` (int8 on CPU), then the same calls.
+    ct2         CTranslate2 as its documentation shows it for Transformers models, on the same converted
+                model: transformers' tokenizer, ``Translator(path, device="cpu", compute_type="int8")``,
+                one ``translate_batch(tokens, max_batch_size=16, ...)`` with the same decoding.
 
-    Each mode first runs one untimed warm-up generation (a short input, 4 new tokens), then the timed run
-    over all N inputs.
-
-Figures
-    docs/s, its ratio to the naive loop, effective GFLOP/s (useful FLOPs below divided by the timed
-    seconds; for int8 modes that is fp32-equivalent work) against a measured fp32 peak (best of
-    ``torch.mm`` on 2048x2048 fp32 matrices), the peak RSS of the mode's whole process (``VmHWM``, load
-    included) and during inference only (``VmHWM`` again, reset through ``/proc/self/clear_refs`` after
-    the warm-up), and agreement with the fp32 outputs of the naive loop: the share of generated token ids
-    that are identical at the same position, over the first ``M - 1`` positions (transformers forces
-    ``</s>`` at the last one, CTranslate2 does not), and the share of documents whose ids all agree.
-    With random weights the agreement is a rough proxy: greedy decoding diverges for good after the
-    first different token, and random logits are closer together than a trained model's.
-
-Useful FLOPs (multiply-add = 2 FLOPs; only non-pad tokens; layer norms, softmax, GELU and embedding
-lookups left out), for an input of T tokens and G generated tokens, d = d_model, f = ffn dim,
-Le/Ld = encoder/decoder layers, V = vocab_size::
-
-    encoder                 Le * (8 d^2 T + 4 d f T + 4 d T^2)        q,k,v,o + FFN + scores and values
-    cross-attention k, v    Ld * 4 d^2 T                              once per document
-    decoder step t=1..G     Ld * (12 d^2 + 4 d f + 4 d t + 4 d T)     self q,k,v,o + cross q,o + FFN
-                                                                      + self-attention over t + cross over T
-                            + 2 V d                                   lm_head over the full vocabulary
-
-For T = 750, G = 48 that is about 127 + 19 + 14 = 160 GFLOP per document: the encoder dominates, and
-batching cannot make it cheaper (it already multiplies T-row matrices); batching pays off in the
-decoder, whose steps multiply one row per document and are bound by memory bandwidth.
-
-Usage::
-
-    python bench/throughput.py                       # all modes, N=16, B=16, greedy, 48 new tokens
-    python bench/throughput.py --modes naive,mlsum --docs 32 --batch-size 32 --json out.json
+Each repetition runs every scenario and mode once, the order of the modes rotated between repetitions
+(the machine is shared: ratios within a repetition are what compares), after one untimed warm-up.
+Figures: docs/s (sentences/s), the median over repetitions of each repetition's ratio to the naive
+loop and of mlsum-ct2 to ct2, peak RSS of the mode's whole process (``VmHWM``, load included), load
+time (imports and model load, in the process), and the share of outputs identical to the naive loop's.
+Last, time to first summary: ``mlsum summarize`` on one seed article with a tiny local BART, wall time
+of the whole command once the conversion is cached, for each backend.
 """
 
 from __future__ import annotations
@@ -68,8 +46,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
-import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -81,457 +58,283 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-DIMS = {"encoder_layers": 6, "decoder_layers": 6, "d_model": 1024, "encoder_attention_heads": 16,
-        "decoder_attention_heads": 16, "encoder_ffn_dim": 4096, "decoder_ffn_dim": 4096, "vocab_size": 50264,
-        "max_position_embeddings": 1024, "tie_word_embeddings": False}
-MODES = ("naive", "mlsum", "mlsum-int8", "mlsum-packed", "ct2-int8", "ct2-fp32")
-DEFAULT_MODEL_DIR = Path(tempfile.gettempdir()) / "mlsum-bench-distilbart-cnn-6-6-random"
+BART_DIMS = {"encoder_layers": 12, "decoder_layers": 6, "d_model": 1024, "encoder_attention_heads": 16,
+             "decoder_attention_heads": 16, "encoder_ffn_dim": 4096, "decoder_ffn_dim": 4096,
+             "vocab_size": 50264, "max_position_embeddings": 1024, "tie_word_embeddings": False}
+MARIAN_DIMS = {"encoder_layers": 6, "decoder_layers": 6, "d_model": 512, "encoder_attention_heads": 8,
+               "decoder_attention_heads": 8, "encoder_ffn_dim": 2048, "decoder_ffn_dim": 2048,
+               "vocab_size": 59514, "max_position_embeddings": 512}
+MODES = ("naive", "mlsum-torch", "torch-int8", "mlsum-ct2", "ct2")
+SCENARIOS = ("summarize-beam", "summarize-greedy", "translate-beam")
+BATCH = 16
+DEFAULT_MODEL_DIR = Path(tempfile.gettempdir()) / "mlsum-bench-models"
 
 
-# -- setup (parent) ----------------------------------------------------------------------------------
-
-def build_model(model_dir: Path) -> Path:
-    """The random-init distilbart-cnn-6-6-sized checkpoint, built once and reused."""
-    stamp = model_dir / "bench-dims.json"
-    if stamp.is_file() and json.loads(stamp.read_text()) == DIMS and (model_dir / "config.json").is_file():
-        return model_dir
+def load_tiny():
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("tiny_models", ROOT / "models" / "tiny.py")
     tiny = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tiny)
+    return tiny
+
+
+def build(model_dir: Path, name: str, builder: str, dims: dict) -> Path:
+    """A random-init checkpoint of `dims`, built once and reused."""
+    out = model_dir / name
+    stamp = out / "bench-dims.json"
+    if stamp.is_file() and json.loads(stamp.read_text()) == dims:
+        return out
     started = time.perf_counter()
-    tiny.build_bart(model_dir, **DIMS)
-    stamp.write_text(json.dumps(DIMS))
-    print(f"built {model_dir} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-    return model_dir
+    getattr(load_tiny(), builder)(out, **dims)
+    stamp.write_text(json.dumps(dims))
+    print(f"built {out} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return out
 
 
-def make_inputs(tokenizer, n: int, max_tokens: int) -> list[str]:
-    """N distinct article-length texts from the seeds, each at most `max_tokens` tokens."""
+def settings_for(scenario: str):
+    from mlsum.models import REGISTRY, Generation
+
+    if scenario == "summarize-beam":
+        return REGISTRY["distilbart-cnn-12-6"].generation
+    if scenario == "summarize-greedy":
+        return Generation(num_beams=1, max_new_tokens=48, min_new_tokens=48)
+    return REGISTRY["opus-mt-fr-en"].generation.merged(Generation(max_new_tokens=64))
+
+
+def make_inputs(scenario: str, tokenizer, docs: int) -> list[str]:
+    """Article-length texts (distinct rotations of the seeds' sentences, under 1000 tokens) or the
+    first 100 distinct seed sentences."""
     from mlsum.text import paragraphs, sentences
 
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     units = [[s for p in paragraphs(text) for s in sentences(p)] for text in seeds]
+    if scenario.startswith("translate"):
+        return list(dict.fromkeys(s for pool in units for s in pool))[:100]
     texts = []
-    for i in range(n):
+    for i in range(docs):
         pool = units[i % len(units)]
         shift = (13 * (i // len(units))) % len(pool)
         pool = pool[shift:] + pool[:shift]
         taken: list[str] = []
         for sentence in pool:
-            if len(tokenizer(" ".join(taken + [sentence]))["input_ids"]) > max_tokens:
+            if len(tokenizer(" ".join(taken + [sentence]))["input_ids"]) > 1000:
                 break
             taken.append(sentence)
         texts.append(" ".join(taken))
-    if len(set(texts)) != len(texts):
-        raise SystemExit("inputs are not distinct: raise the rotation or lower --docs")
     return texts
 
 
-def useful_flops(config, input_lengths: list[int], new_tokens: int, beams: int = 1) -> float:
-    """The formula of the module docstring, summed over documents (beams multiply the decoder)."""
-    d, L_e, L_d = config.d_model, config.encoder_layers, config.decoder_layers
-    f_e, f_d, V = config.encoder_ffn_dim, config.decoder_ffn_dim, config.vocab_size
-    total = 0.0
-    for T in input_lengths:
-        total += L_e * (8 * d * d * T + 4 * d * f_e * T + 4 * d * T * T)
-        total += L_d * 4 * d * d * T
-        step = sum(L_d * (12 * d * d + 4 * d * f_d + 4 * d * t + 4 * d * T) + 2 * V * d
-                   for t in range(1, new_tokens + 1))
-        total += beams * step
-    return total
+# -- one mode (child process) ------------------------------------------------------------------------
+
+def _hwm_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
-def matmul_peak(n: int = 2048, reps: int = 10, rounds: int = 3) -> float:
-    """Best fp32 GFLOP/s of torch.mm on n x n matrices over a few rounds."""
-    import torch
-
-    a, b = torch.randn(n, n), torch.randn(n, n)
-    for _ in range(2):
-        torch.mm(a, b)
-    best = 0.0
-    for _ in range(rounds):
-        started = time.perf_counter()
-        for _ in range(reps):
-            torch.mm(a, b)
-        best = max(best, 2 * n ** 3 * reps / (time.perf_counter() - started) / 1e9)
-    return best
-
-
-def convert_ct2(model_dir: Path, quantization: str) -> Path:
-    """The checkpoint converted for CTranslate2, once.
-
-    ctranslate2 4.x's BART loader reads ``config.normalize_before``, which transformers v5 dropped (BART
-    is post-norm: False; a real checkpoint needs this too), and takes its vocabulary from the tokenizer,
-    which here (1,500 tokens trained on the seeds) is smaller than the 50,264-row embedding matrix, so
-    the vocabulary is padded with unused tokens (a real checkpoint's tokenizer covers its matrix).
-    """
-    out = model_dir / f"ct2-{quantization}"
-    if (out / "model.bin").is_file():
-        return out
-    from ctranslate2.converters import transformers as ct2t
-
-    class BartLoader(ct2t.BartLoader):
-        def get_model_spec(self, model):
-            if not hasattr(model.config, "normalize_before"):
-                model.config.normalize_before = False
-            return super().get_model_spec(model)
-
-        def get_vocabulary(self, model, tokenizer):
-            tokens = super().get_vocabulary(model, tokenizer)
-            return tokens + [f"<unused_{i}>" for i in range(len(tokens), model.config.vocab_size)]
-
-    previous = ct2t._MODEL_LOADERS["BartConfig"]
-    ct2t._MODEL_LOADERS["BartConfig"] = BartLoader()
-    try:
-        started = time.perf_counter()
-        ct2t.TransformersConverter(str(model_dir)).convert(str(out), quantization=quantization, force=True)
-        print(f"converted {out} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-    finally:
-        ct2t._MODEL_LOADERS["BartConfig"] = previous
-    return out
-
-
-def pack_linears(model) -> int:
-    """Swap every fp32 ``nn.Linear`` for one whose weight is pre-packed for oneDNN (experimental).
-
-    On this AMD CPU, MKL's sgemm (what ``F.linear`` calls) runs the decoder's few-row products at a third
-    of oneDNN's speed; ``torch.ops.mkldnn._reorder_linear_weight`` / ``_linear_pointwise`` are the private
-    ops that inductor's CPU freezing uses. Same fp32 arithmetic, another summation order. Returns the count.
-    """
-    import torch
-
-    class PackedLinear(torch.nn.Module):
-        def __init__(self, linear):
-            super().__init__()
-            self.in_features, self.out_features = linear.in_features, linear.out_features
-            self.packed = torch.ops.mkldnn._reorder_linear_weight(linear.weight.detach())
-            self.bias = None if linear.bias is None else linear.bias.detach()
-
-        def forward(self, x):
-            return torch.ops.mkldnn._linear_pointwise(x, self.packed, self.bias, "none", [], "")
-
-    swapped = 0
-    for module in list(model.modules()):
-        for name, child in list(module.named_children()):
-            if type(child) is torch.nn.Linear and child.weight.dtype == torch.float32:
-                setattr(module, name, PackedLinear(child))
-                swapped += 1
-    return swapped
-
-
-# -- one mode (child) --------------------------------------------------------------------------------
-
-def _rss_reset() -> bool:
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-        return True
-    except OSError:
-        return False
-
-
-def _hwm_mb() -> float | None:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
-
-
-def run_mode(mode: str, model_dir: Path, texts: list[str], args) -> dict:
-    import torch
-
+def run_mode(mode: str, scenario: str, model: Path, texts: list[str]) -> dict:
     started = time.perf_counter()
-    beams, new = args.num_beams, args.max_new_tokens
-    warm_text = texts[0][:400]
+    settings = settings_for(scenario)
+    task = "translation" if scenario.startswith("translate") else "summarization"
     if mode == "naive":
+        import torch
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
-        tok = AutoTokenizer.from_pretrained(model_dir)
-        model = AutoModelForSeq2SeqLM.from_pretrained(model_dir)
-        model.eval()
-        forward_model = model
+        tok = AutoTokenizer.from_pretrained(model)
+        net = AutoModelForSeq2SeqLM.from_pretrained(model).eval()
 
-        def run(batch, new_tokens, keep):
+        def run(batch, settings):
             outputs = []
-            for article in batch:
-                enc = tok(article, return_tensors="pt", truncation=True, max_length=1024)
-                ids = model.generate(**enc, num_beams=beams, max_new_tokens=new_tokens,
-                                     min_new_tokens=new_tokens)
-                outputs.append(tok.decode(ids[0], skip_special_tokens=True))
-                keep.append(ids[0, 1:].tolist())
+            with torch.inference_mode():
+                for text in batch:
+                    enc = tok(text, return_tensors="pt", truncation=True, max_length=1024)
+                    ids = net.generate(**enc, **settings.kwargs())
+                    outputs.append(tok.decode(ids[0], skip_special_tokens=True).strip())
             return outputs
-    elif mode in ("mlsum", "mlsum-int8", "mlsum-packed"):
+    elif mode.startswith(("mlsum", "torch")):
         from mlsum import models
-        from mlsum.backends import apply_backend
+        from mlsum.generate import generate
         from mlsum.summarize import summarize_texts
 
-        loaded = models.load(str(model_dir), "summarization", device="cpu")
-        if mode == "mlsum-int8":
-            apply_backend(loaded, "int8")
-        elif mode == "mlsum-packed":
-            pack_linears(loaded.model)
-        tok = loaded.tokenizer
-        forward_model = loaded.model
-        captured: list[list[int]] = []
-        inner = loaded.model.generate
+        backend = "ct2" if mode == "mlsum-ct2" else "torch"
+        loaded = models.load(str(model), task, device="cpu", backend=backend)
+        if mode == "torch-int8":
+            import warnings
 
-        def capturing_generate(*a, **kw):
-            out = inner(*a, **kw)
-            captured.extend(row[1:].tolist() for row in out)
-            return out
+            import torch
 
-        loaded.model.generate = capturing_generate
-        chunks = []
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                torch.ao.quantization.quantize_dynamic(loaded.model, {torch.nn.Linear}, dtype=torch.qint8,
+                                                       inplace=True)
 
-        def run(batch, new_tokens, keep):
-            captured.clear()
-            chunks.clear()
-            settings = models.Generation(num_beams=beams, max_new_tokens=new_tokens, min_new_tokens=new_tokens)
-            summaries = summarize_texts(loaded, batch, settings, batch_size=args.batch_size)
-            chunks.extend(s.parts for s in summaries)
-            # ids by their text: independent of how generate.py orders and batches its work
-            by_text = {tok.decode(ids, skip_special_tokens=True).strip(): ids for ids in captured}
-            keep.extend(by_text[s.text] for s in summaries)
+        def run(batch, settings):
+            if task == "translation":
+                return generate(loaded, batch, settings, batch_size=BATCH)
+            summaries = summarize_texts(loaded, batch, settings, batch_size=BATCH)
+            if any(s.parts != 1 for s in summaries):
+                raise SystemExit("an input was chunked")
             return [s.text for s in summaries]
-    elif mode in ("ct2-int8", "ct2-fp32"):
+    elif mode == "ct2":
         import ctranslate2
         from transformers import AutoTokenizer
 
-        tok = AutoTokenizer.from_pretrained(model_dir)
-        path = model_dir / ("ct2-int8" if mode == "ct2-int8" else "ct2-float32")
-        translator = ctranslate2.Translator(str(path), device="cpu", inter_threads=1,
-                                            intra_threads=torch.get_num_threads())
-        bos = tok.convert_ids_to_tokens(0)
-        forward_model = None
+        from mlsum import ct2 as mlsum_ct2
 
-        def run(batch, new_tokens, keep):
+        tok = AutoTokenizer.from_pretrained(model)
+        path = mlsum_ct2.converted_dir(model, "int8")
+        translator = ctranslate2.Translator(str(path), device="cpu", compute_type="int8",
+                                            intra_threads=os.cpu_count() or 1)
+        meta = json.loads((path / mlsum_ct2.META).read_text())
+        prefix, forced_eos = meta["forced_bos_token"], int(meta["forced_eos"])
+
+        def run(batch, settings):
+            kw = settings.kwargs()
             tokens = [tok.convert_ids_to_tokens(tok(t, truncation=True, max_length=1024)["input_ids"])
                       for t in batch]
-            # transformers' BART generation forces <s> first (forced_bos_token_id); the prefix does that here
             results = translator.translate_batch(
-                tokens, beam_size=beams, max_decoding_length=new_tokens, min_decoding_length=new_tokens,
-                max_batch_size=args.batch_size, target_prefix=[[bos]] * len(tokens), return_end_token=True)
-            outputs = []
-            for r in results:
-                ids = tok.convert_tokens_to_ids(r.hypotheses[0])
-                keep.append(ids)
-                outputs.append(tok.decode(ids, skip_special_tokens=True))
-            return outputs
+                tokens, [[prefix]] * len(tokens) if prefix else None, max_batch_size=BATCH,
+                beam_size=kw.get("num_beams", 1), length_penalty=kw.get("length_penalty", 1.0),
+                no_repeat_ngram_size=kw.get("no_repeat_ngram_size", 0),
+                max_decoding_length=kw["max_new_tokens"] - forced_eos,
+                min_decoding_length=min(kw.get("min_new_tokens", 0), kw["max_new_tokens"] - forced_eos))
+            return [tok.decode(tok.convert_tokens_to_ids(r.hypotheses[0]), skip_special_tokens=True).strip()
+                    for r in results]
     else:
         raise SystemExit(f"unknown mode {mode}")
+    from mlsum.models import Generation
+
+    run(texts[:1], settings.merged(Generation(max_new_tokens=4, min_new_tokens=4)))  # warm-up
     load_s = time.perf_counter() - started
-
     started = time.perf_counter()
-    run([warm_text], 4, [])
-    warmup_s = time.perf_counter() - started
-    load_peak = _hwm_mb()
-    reset = load_peak is not None and _rss_reset()
-
-    ids: list[list[int]] = []
-    started = time.perf_counter()
-    outputs = run(texts, new, ids)
+    outputs = run(texts, settings)
     seconds = time.perf_counter() - started
-    if mode.startswith("mlsum") and any(parts != 1 for parts in chunks):
-        raise SystemExit("an input was chunked: lower --max-input-tokens")
-    inference_peak = _hwm_mb() if reset else None
-    # VmHWM belongs to this process's own address space; ru_maxrss also counts the parent's RSS at fork
-    peak = max(load_peak, inference_peak or 0) if load_peak is not None \
-        else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {
-        "mode": mode, "docs": len(texts), "seconds": seconds, "docs_per_s": len(texts) / seconds,
-        "load_s": load_s, "warmup_s": warmup_s, "threads": torch.get_num_threads(),
-        "peak_rss_mb": peak, "load_peak_rss_mb": load_peak, "inference_peak_rss_mb": inference_peak,
-        "ids": ids, "outputs": outputs,
-        "teacher_forced": teacher_forced(forward_model, tok, texts, args.reference, new),
-    }
+    return {"mode": mode, "scenario": scenario, "seconds": seconds, "docs_per_s": len(texts) / seconds,
+            "load_s": load_s, "peak_rss_mb": _hwm_mb(), "outputs": outputs}
 
 
-def teacher_forced(model, tok, texts: list[str], reference: Path | None, new_tokens: int) -> float | None:
-    """Share of the reference's free positions where this model's next-token argmax is the reference token,
-    fed the reference's own prefix: agreement per decision, without greedy decoding's cascade.
+# -- time to first summary ---------------------------------------------------------------------------
 
-    Positions 1 .. M-2 of the generated ids (after transformers' forced <s>, before its forced </s>);
-    </s> is masked as ``min_new_tokens`` does. None for CTranslate2 (no per-position logits in its API).
-    """
-    if model is None or reference is None:
-        return None
-    import torch
-
-    ref_ids = json.loads(reference.read_text(encoding="utf-8"))
-    start = model.config.decoder_start_token_id
-    eos = model.config.eos_token_id
-    same = total = 0
-    with torch.inference_mode():
-        for text, ref in zip(texts, ref_ids):
-            enc = tok(text, return_tensors="pt", truncation=True, max_length=1024)
-            decoder_input_ids = torch.tensor([[start] + ref[:-1]])
-            logits = model(**enc, decoder_input_ids=decoder_input_ids).logits[0]
-            logits[:, eos] = float("-inf")
-            predicted = logits.argmax(-1).tolist()
-            free = range(1, min(new_tokens - 1, len(ref)))
-            same += sum(predicted[j] == ref[j] for j in free)
-            total += len(free)
-    return same / total if total else None
+def first_summary(model_dir: Path, backend: str) -> float:
+    """Wall time of ``mlsum summarize`` on one seed with the tiny BART (conversion cached first)."""
+    tiny = model_dir / "tiny-bart"
+    if not (tiny / "config.json").is_file():
+        load_tiny().build_bart(tiny)
+    command = [sys.executable, "-m", "mlsum", "summarize", "--model", str(tiny), "--device", "cpu",
+               "--backend", backend, "--num-beams", "4", "--max-new-tokens", "30", "--quiet",
+               str(sorted((ROOT / "seeds").glob("*.txt"))[0])]
+    best = float("inf")
+    for _ in range(3):  # the first ct2 run converts; the best of three is the start-up cost
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
-# -- report (parent) ---------------------------------------------------------------------------------
-
-def agreement(a: list[list[int]], b: list[list[int]], positions: int) -> dict[str, float]:
-    """Free-running agreement of two runs' generated ids over their first `positions`: the share of
-    identical ids, the share of documents identical throughout, the mean position of the first difference
-    (`positions` when none)."""
-    same = docs = 0
-    first: list[int] = []
-    for x, y in zip(a, b):
-        equal = [i < len(x) and i < len(y) and x[i] == y[i] for i in range(positions)]
-        same += sum(equal)
-        docs += all(equal)
-        first.append(equal.index(False) if not all(equal) else positions)
-    return {"ids": same / (positions * len(a)), "docs": docs / len(a), "first_diff": sum(first) / len(first)}
-
+# -- parent ------------------------------------------------------------------------------------------
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model-dir", type=Path, default=DEFAULT_MODEL_DIR,
-                        help="where the random-init checkpoint is built, and reused (default: %(default)s)")
+                        help="where the random-init checkpoints are built, and reused (default: %(default)s)")
     parser.add_argument("--modes", default=",".join(MODES), help="comma-separated, from: " + ", ".join(MODES))
-    parser.add_argument("--docs", type=int, default=16, help="N inputs (default 16)")
-    parser.add_argument("--batch-size", type=int, default=16, help="mlsum and CTranslate2 batch size")
-    parser.add_argument("--num-beams", type=int, default=1, help="1: greedy (default)")
-    parser.add_argument("--max-new-tokens", type=int, default=48, help="also min_new_tokens (default 48)")
-    parser.add_argument("--max-input-tokens", type=int, default=1000, help="cap on each input's length")
+    parser.add_argument("--scenarios", default=",".join(SCENARIOS), help="from: " + ", ".join(SCENARIOS))
+    parser.add_argument("--reps", type=int, default=3, help="repetitions (default 3)")
+    parser.add_argument("--docs", type=int, default=8, help="articles for summarize-beam (greedy: twice)")
     parser.add_argument("--json", type=Path, help="also write every figure here")
-    parser.add_argument("--mode", help=argparse.SUPPRESS)  # internal: run one mode in this process
-    parser.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--reference", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)  # mode scenario inputs result
     args = parser.parse_args(argv)
 
-    if args.mode:
-        texts = json.loads(args.inputs.read_text(encoding="utf-8"))
-        result = run_mode(args.mode, args.model_dir, texts, args)
-        args.result.write_text(json.dumps(result), encoding="utf-8")
+    if args.child:
+        mode, scenario, inputs, result = args.child
+        spec = json.loads(Path(inputs).read_text(encoding="utf-8"))
+        figures = run_mode(mode, scenario, Path(spec["model"]), spec["texts"])
+        Path(result).write_text(json.dumps(figures), encoding="utf-8")
         return
 
-    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
-    unknown = set(modes) - set(MODES)
-    if unknown:
-        parser.error(f"unknown modes: {', '.join(sorted(unknown))}")
-    import torch
-    from transformers import AutoConfig, AutoTokenizer
+    modes = [m for m in args.modes.split(",") if m]
+    scenarios = [s for s in args.scenarios.split(",") if s]
+    if set(modes) - set(MODES) or set(scenarios) - set(SCENARIOS):
+        parser.error("unknown mode or scenario")
+    from tokenizers import Tokenizer
 
-    model_dir = build_model(args.model_dir)
-    tokenizer = AutoTokenizer.from_pretrained(model_dir)
-    config = AutoConfig.from_pretrained(model_dir)
-    texts = make_inputs(tokenizer, args.docs, args.max_input_tokens)
-    lengths = [len(tokenizer(t)["input_ids"]) for t in texts]
-    if max(lengths) > min(1024, config.max_position_embeddings):
-        raise SystemExit("an input exceeds the encoder limit")
-    notes = []
-    if any(m.startswith("ct2") for m in modes):
-        try:
-            import ctranslate2  # noqa: F401
-        except ImportError:
-            notes.append("ct2 modes skipped: ctranslate2 is not installed (pip install ctranslate2)")
-            modes = [m for m in modes if not m.startswith("ct2")]
-        else:
-            for m in modes:
-                if m.startswith("ct2"):
-                    convert_ct2(model_dir, "int8" if m == "ct2-int8" else "float32")
+    from mlsum import ct2
 
-    if "naive" in modes:  # first: its ids are the reference the others are scored against
-        modes = ["naive"] + [m for m in modes if m != "naive"]
-    peak = matmul_peak()
-    flops = useful_flops(config, lengths, args.max_new_tokens, args.num_beams)
-    load_before = os.getloadavg()
-    results: dict[str, dict] = {}
+    bart = build(args.model_dir, "distilbart-cnn-12-6-random", "build_bart", BART_DIMS)
+    marian = build(args.model_dir, "opus-mt-fr-en-random", "build_marian", MARIAN_DIMS)
+    os.environ.setdefault("MLSUM_CT2_CACHE", str(args.model_dir / "ct2-cache"))
+    for model in (bart, marian):
+        ct2.convert(model, "int8")
+    tok = Tokenizer.from_file(str(bart / "tokenizer.json"))
+    counter = lambda s: {"input_ids": tok.encode(s).ids}  # noqa: E731
+    work = {s: {"model": str(marian if s.startswith("translate") else bart),
+                "texts": make_inputs(s, counter, args.docs * (2 if s.endswith("greedy") else 1))}
+            for s in scenarios}
+
+    runs: dict[tuple[str, str], list[dict]] = {}
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
-        inputs = Path(tmp) / "inputs.json"
-        inputs.write_text(json.dumps(texts), encoding="utf-8")
-        reference = Path(tmp) / "reference.json"
-        for mode in modes:
-            result_file = Path(tmp) / f"{mode}.json"
-            command = [sys.executable, str(Path(__file__).resolve()), "--mode", mode, "--inputs", str(inputs),
-                       "--result", str(result_file), "--model-dir", str(model_dir),
-                       "--batch-size", str(args.batch_size), "--num-beams", str(args.num_beams),
-                       "--max-new-tokens", str(args.max_new_tokens)]
-            if reference.is_file() and args.num_beams == 1:
-                command += ["--reference", str(reference)]
-            print(f"running {mode} ...", file=sys.stderr, flush=True)
-            done = subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                  text=True)
-            if done.returncode != 0:
-                print(done.stderr[-3000:], file=sys.stderr)
-                raise SystemExit(f"mode {mode} failed")
-            results[mode] = json.loads(result_file.read_text(encoding="utf-8"))
-            if mode == "naive":
-                reference.write_text(json.dumps(results[mode]["ids"]), encoding="utf-8")
-    load_after = os.getloadavg()
+        for rep in range(args.reps):
+            order = modes[rep % len(modes):] + modes[:rep % len(modes)]
+            for scenario in scenarios:
+                inputs = Path(tmp) / f"{scenario}.json"
+                inputs.write_text(json.dumps(work[scenario]), encoding="utf-8")
+                for mode in order:
+                    result = Path(tmp) / "result.json"
+                    print(f"rep {rep + 1}/{args.reps} {scenario} {mode} ...", file=sys.stderr, flush=True)
+                    done = subprocess.run([sys.executable, __file__, "--child", mode, scenario, str(inputs),
+                                           str(result)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                          text=True, env=os.environ)
+                    if done.returncode:
+                        raise SystemExit(f"{scenario} {mode} failed:\n{done.stderr[-3000:]}")
+                    runs.setdefault((scenario, mode), []).append(json.loads(result.read_text()))
+        startup = {b: first_summary(args.model_dir, b) for b in ("ct2", "torch")}
+    report(runs, scenarios, modes, work, startup, args, load_before)
 
-    ref_name = "naive" if "naive" in results else next(iter(results))
-    positions = args.max_new_tokens - 1
-    for r in results.values():
-        r["gflops_effective"] = flops / r["seconds"] / 1e9
-        r["peak_fraction"] = r["gflops_effective"] / peak
-        r["speedup_vs_naive"] = r["docs_per_s"] / results["naive"]["docs_per_s"] if "naive" in results else None
-        r["agreement"] = agreement(results[ref_name]["ids"], r["ids"], positions)
-    pairs = [("mlsum", "naive"), ("mlsum-int8", "mlsum"), ("mlsum-packed", "mlsum"), ("ct2-fp32", "mlsum"),
-             ("ct2-int8", "mlsum"), ("ct2-int8", "ct2-fp32"), ("ct2-int8", "mlsum-int8")]
-    cross = {f"{a} vs {b}": agreement(results[b]["ids"], results[a]["ids"], positions)
-             for a, b in pairs if a in results and b in results}
 
-    print(f"\nmlsum throughput: random-init distilbart-cnn-6-6 dims, {len(texts)} inputs of "
-          f"{min(lengths)}-{max(lengths)} tokens (mean {sum(lengths) / len(lengths):.0f}), "
-          f"{'greedy' if args.num_beams == 1 else f'{args.num_beams} beams'}, {args.max_new_tokens} new tokens, "
-          f"batch {args.batch_size}")
-    print(f"CPU: {_cpu_name()}, torch {torch.__version__}, {torch.get_num_threads()} threads; "
-          f"fp32 matmul peak {peak:.1f} GFLOP/s; useful work {flops / 1e9 / len(texts):.1f} GFLOP/doc; "
-          f"load average {load_before[0]:.2f} before, {load_after[0]:.2f} after")
-    header = (f"{'mode':<12} {'docs/s':>7} {'s':>6} {'x naive':>7} {'GFLOP/s':>7} {'%peak':>5} "
-              f"{'RSS MB':>6} {'infer':>5} {'same ids':>8} {'docs':>5} {'1st diff':>8} {'forced':>6}")
-    print(header)
-    print("-" * len(header))
-    for mode, r in results.items():
-        a = r["agreement"]
-        speed = f"{r['speedup_vs_naive']:.2f}" if r["speedup_vs_naive"] is not None else "-"
-        infer = f"{r['inference_peak_rss_mb']:.0f}" if r["inference_peak_rss_mb"] else "-"
-        forced = f"{100 * r['teacher_forced']:.1f}%" if r.get("teacher_forced") is not None else "-"
-        print(f"{mode:<12} {r['docs_per_s']:>7.3f} {r['seconds']:>6.1f} {speed:>7} {r['gflops_effective']:>7.1f} "
-              f"{100 * r['peak_fraction']:>4.0f}% {r['peak_rss_mb']:>6.0f} {infer:>5} "
-              f"{100 * a['ids']:>7.1f}% {100 * a['docs']:>4.0f}% {a['first_diff']:>8.1f} {forced:>6}")
-    print(f"RSS MB: peak of the mode's process, load included; infer: peak during the timed run.\n"
-          f"same ids / docs / 1st diff: free-running agreement with {ref_name}'s generated ids over the first "
-          f"{positions} positions (share of ids, of documents identical throughout, mean position of the first "
-          f"difference); forced: next-token argmax agreement fed {ref_name}'s ids (teacher forcing).")
-    for name, a in cross.items():
-        print(f"agreement {name}: {100 * a['ids']:.1f}% ids, {100 * a['docs']:.0f}% docs, "
-              f"first difference at {a['first_diff']:.1f} on average")
-    for note in notes:
-        print("note:", note)
+def report(runs, scenarios, modes, work, startup, args, load_before) -> None:
+    def median_ratio(scenario, mode, base):
+        pairs = zip(runs[(scenario, mode)], runs[(scenario, base)])
+        return statistics.median(a["docs_per_s"] / b["docs_per_s"] for a, b in pairs)
+
+    names = {"naive": "naive loop", "mlsum-torch": "mlsum torch", "torch-int8": "torch int8 (dropped)",
+             "mlsum-ct2": "mlsum ct2 (CPU default)", "ct2": "CTranslate2 int8"}
+    labels = {"summarize-beam": f"summarize, 4 beams (registry), {len(work.get('summarize-beam', {}).get('texts', []))} articles",
+              "summarize-greedy": "summarize, greedy 48 tokens", "translate-beam": "translate, 4 beams, 100 sentences"}
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), "?")
+    print(f"\n{cpu}, {os.cpu_count()} cores; {args.reps} repetitions, load average "
+          f"{load_before:.2f} before, {os.getloadavg()[0]:.2f} after\n")
+    print("| | " + " | ".join(names[m] for m in modes) + " |")
+    print("|---|" + "---:|" * len(modes))
+    for s in scenarios:
+        cells = {m: runs[(s, m)] for m in modes}
+        rows = [(f"{labels[s]}: docs/s", lambda m: f"{statistics.median(r['docs_per_s'] for r in cells[m]):.3f}")]
+        if "naive" in modes:
+            rows.append((f"{labels[s]}: × naive", lambda m: f"{median_ratio(s, m, 'naive'):.2f}"))
+        rows += [(f"{labels[s]}: peak RSS", lambda m: f"{max(r['peak_rss_mb'] for r in cells[m]) / 1024:.2f} GB"),
+                 (f"{labels[s]}: load time", lambda m: f"{statistics.median(r['load_s'] for r in cells[m]):.1f} s")]
+        if "naive" in modes:
+            reference = cells["naive"][0]["outputs"]
+            rows.append((f"{labels[s]}: outputs = naive's",
+                         lambda m: f"{100 * sum(a == b for a, b in zip(cells[m][0]['outputs'], reference)) / len(reference):.0f}%"))
+        for label, cell in rows:
+            print(f"| {label} | " + " | ".join(cell(m) for m in modes) + " |")
+    if "mlsum-ct2" in modes and "ct2" in modes:
+        print()
+        for s in scenarios:
+            per_rep = [a["docs_per_s"] / b["docs_per_s"] for a, b in zip(runs[(s, "mlsum-ct2")], runs[(s, "ct2")])]
+            rss = max(r["peak_rss_mb"] for r in runs[(s, "mlsum-ct2")]) / max(r["peak_rss_mb"] for r in runs[(s, "ct2")])
+            print(f"{labels[s]}: mlsum ct2 / CTranslate2 = {statistics.median(per_rep):.2f}× "
+                  f"(per repetition {', '.join(f'{x:.2f}' for x in per_rep)}), peak RSS {rss:.2f}×")
+    print("time to first summary (tiny local BART, whole `mlsum summarize` command): "
+          + ", ".join(f"--backend {b} {t:.2f} s" for b, t in startup.items()))
     if args.json:
-        figures = {
-            "model": "random-init distilbart-cnn-6-6 dims", "dims": DIMS, "docs": len(texts),
-            "input_tokens": lengths, "num_beams": args.num_beams, "max_new_tokens": args.max_new_tokens,
-            "batch_size": args.batch_size, "cpu": _cpu_name(), "threads": torch.get_num_threads(),
-            "matmul_peak_gflops": peak, "useful_gflop": flops / 1e9,
-            "loadavg_before": load_before, "loadavg_after": load_after, "notes": notes, "agreement": cross,
-            "modes": {m: {k: v for k, v in r.items() if k not in ("ids", "outputs")} for m, r in results.items()},
-        }
-        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
-
-
-def _cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
+        args.json.write_text(json.dumps({"runs": {f"{s}/{m}": [{k: v for k, v in r.items() if k != "outputs"}
+                                                              for r in rs] for (s, m), rs in runs.items()},
+                                         "startup": startup}, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -87,10 +87,18 @@ class Pipeline:
 
         return extractive_spec(self.model_name)
 
-    def check_device(self):
+    @cached_property
+    def device_name(self) -> str:
+        """The device models will run on (``cpu``, ``cuda:0``, ...), found without importing torch
+        where CTranslate2 can tell."""
+        from .device import probe
+
+        return probe(self.device)
+
+    def check_device(self) -> str | None:
         """The device models will run on; fails before any work when this machine does not have it.
         An extractive summarizer needs none (a French input's translator checks it when it loads)."""
-        return None if self.extractive else self.torch_device
+        return None if self.extractive else self.device_name
 
     @property
     def batch_size(self) -> int:
@@ -101,7 +109,7 @@ class Pipeline:
 
         if self._batch_size:
             return self._batch_size
-        return WINDOW if self.extractive else default_batch_size(self.torch_device)
+        return WINDOW if self.extractive else default_batch_size(self.device_name)
 
     # -- stages ----------------------------------------------------------------------------------
     def prepare(self, doc: Document) -> Document:

@@ -1,43 +1,37 @@
-"""Inference backends beyond plain torch: dynamic int8 quantization for CPU runs.
+"""Which engine runs a model: CTranslate2 (`ct2`) or plain transformers (`torch`).
 
-Dynamic quantization stores the weights of every `nn.Linear` as int8 and quantizes activations on the
-fly; on AVX2 CPUs (fbgemm) the matrix products run several times faster than fp32, at a small cost in
-output agreement (see bench/throughput.py for both figures). It has no GPU kernels.
+`auto` is what bench/throughput.py measured fastest. On CPU that is CTranslate2 at int8, for greedy
+and beam search alike, at a third of torch's memory; its outputs are close to, not identical with, the
+fp32 model's. On GPU it is torch in half precision, the engine this project has GPU figures for
+(`--backend ct2` runs float16 there too). `--backend torch` with fp32 weights gives exactly what
+``model.generate()`` gives. Torch's dynamic int8 quantization (``torch.ao.quantization.quantize_dynamic``,
+deprecated) was dropped: slower than CTranslate2's int8 at every decoding measured, it kept the fp32
+pages resident beside the int8 weights.
 """
 
 from __future__ import annotations
 
-import warnings
-
 from .errors import DeviceError, MlsumError
-from .models import LoadedModel
 
-BACKENDS = ("auto", "torch", "int8")
+BACKENDS = ("auto", "torch", "ct2")
 
 
-def resolve_backend(backend: str, device) -> str:
-    """`auto` is int8 on CPU, where it is 2× faster than fp32 (bench/throughput.py), and plain torch
-    (half precision) on GPU, where dynamic quantization has no kernels."""
+def resolve_backend(backend: str, device, family: str = "") -> str:
+    """`torch` or `ct2` for `backend` on `device` (a torch.device or a name such as ``cuda:0``) and a
+    model of `family` (``""``: not known before loading, which `auto` leaves to torch)."""
+    from . import ct2
+
     if backend not in BACKENDS:
         raise MlsumError(f"unknown backend {backend!r}: use one of {', '.join(BACKENDS)}")
+    kind = str(device).split(":")[0]
     if backend == "auto":
-        return "int8" if device.type == "cpu" else "torch"
-    if backend == "int8" and device.type != "cpu":
-        raise DeviceError(f"--backend int8 runs on CPU only, not {device}; use --device cpu "
-                          "or the default torch backend (half precision on GPU)")
+        usable = kind == "cpu" and ct2.available() and ct2.supports(family)
+        return "ct2" if usable else "torch"
+    if backend == "ct2":
+        if not ct2.available():
+            raise MlsumError("--backend ct2 needs CTranslate2: pip install ctranslate2")
+        if kind not in ("cpu", "cuda"):
+            raise DeviceError(f"--backend ct2 runs on cpu or cuda, not {device}")
+        if family and not ct2.supports(family):
+            raise MlsumError(f"--backend ct2 cannot run {family!r} models; use --backend torch")
     return backend
-
-
-def apply_backend(loaded: LoadedModel, backend: str) -> None:
-    """Switch a loaded model to `backend` (auto, torch or int8) in place; sets `loaded.backend`."""
-    backend = resolve_backend(backend, loaded.device)
-    loaded.backend = backend
-    if backend == "torch":
-        return
-    import torch
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # torch.ao.quantization announces its move to torchao
-        # in place: a copy would keep the fp32 weights alive beside the int8 ones (3.7 GB → 1.7 GB peak)
-        torch.ao.quantization.quantize_dynamic(loaded.model.float(), {torch.nn.Linear}, dtype=torch.qint8,
-                                               inplace=True)

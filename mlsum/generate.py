@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from .ct2 import Hypothesis
 from .models import Generation, LoadedModel
+
+__all__ = ["Hypothesis", "buckets", "candidates", "generate", "token_lengths"]
 
 
 def token_lengths(loaded: LoadedModel, texts: Sequence[str]) -> list[int]:
@@ -37,37 +40,104 @@ def buckets(lengths: Sequence[int], batch_size: int, max_batch_tokens: int | Non
 
 def generate(loaded: LoadedModel, texts: Sequence[str], settings: Generation, batch_size: int = 8,
              max_batch_tokens: int | None = None) -> list[str]:
-    """One output per input text, in input order.
+    """One output per input text, in input order: the best hypothesis of :func:`candidates`."""
+    return [best[0].text for best in candidates(loaded, texts, settings, 1, batch_size, max_batch_tokens,
+                                                 scores=False)]
+
+
+def candidates(loaded: LoadedModel, texts: Sequence[str], settings: Generation, num_hypotheses: int = 1,
+               batch_size: int = 8, max_batch_tokens: int | None = None, *,
+               scores: bool = True) -> list[list[Hypothesis]]:
+    """For each input text, in input order, its `num_hypotheses` best outputs with their model scores,
+    best first: the n-best list a reranker picks from, with any backend.
+
+    A :class:`Hypothesis` score is what beam search ranks finished hypotheses by, the sum of the tokens'
+    log-probabilities over ``length ** length_penalty`` (transformers' ``sequences_scores``; the
+    CTranslate2 backend reports the same quantity, its forced-end correction included). More than one
+    hypothesis needs beam search: the beam is widened to `num_hypotheses` when it is narrower. torch
+    keeps every step's scores to compute them, which costs memory on long outputs: use smaller batches
+    there, or ``scores=False`` (scores come back as NaN) when only the texts are wanted.
 
     Callers split their inputs to fit `max_input_tokens` first (sentences, chunks); the truncation
-    here is only a guard against an off-by-one in that split, never a way to drop text.
+    here is only a guard against an off-by-one in that split, never a way to drop text. Inputs go in
+    length buckets (:func:`buckets`); CTranslate2 runs the buckets on parallel workers (at least one
+    bucket each), capped at :data:`mlsum.ct2.CPU_BATCH_TOKENS` padded tokens on CPU unless
+    `max_batch_tokens` is given.
+    """
+    outputs: list[list[Hypothesis]] = [[] for _ in texts]
+    prefix = loaded.spec.prefix
+    lengths = token_lengths(loaded, texts)
+    if loaded.backend == "ct2":
+        engine = loaded.model
+        # at least one batch per worker: a worker without a batch is a core left idle
+        batch_size = max(1, min(batch_size, -(-len(texts) // engine.workers)))
+        batches = list(buckets(lengths, batch_size, max_batch_tokens or engine.default_batch_tokens))
+        results = engine.generate([[prefix + texts[i] for i in batch] for batch in batches],
+                                  settings.kwargs(), num_hypotheses, loaded.max_input_tokens)
+        for batch, hypotheses in zip(batches, results):
+            for index, best in zip(batch, hypotheses):
+                outputs[index] = best
+        return outputs
+    import torch
+
+    if not hasattr(loaded.model, "_reorder_cache"):
+        loaded.model._reorder_cache = _reorder_self_attention_only
+    with torch.inference_mode():
+        for batch in buckets(lengths, batch_size, max_batch_tokens):
+            inputs = [prefix + texts[i] for i in batch]
+            found = _generate_torch(loaded, inputs, [lengths[i] for i in batch], settings, num_hypotheses, scores)
+            for index, best in zip(batch, found):
+                outputs[index] = best
+    return outputs
+
+
+def _generate_torch(loaded: LoadedModel, inputs: Sequence[str], lengths: Sequence[int], settings: Generation,
+                    num_hypotheses: int, scores: bool) -> list[list[Hypothesis]]:
+    """One batch through ``model.generate()``.
 
     On CPU a batch is encoded in small groups of similar length and only decoded as one batch (see
     :func:`_encode_apart`): the encoder is compute-bound and gains nothing from a big batch but its
     padding, while the decoder's one-row-per-document steps are what batching makes cheaper. Beam
     search leaves the cross-attention cache in place (see :func:`_reorder_self_attention_only`).
     """
-    import torch
+    model, config = loaded.model, loaded.model.generation_config
+    kwargs = settings.kwargs()
+    beams = max(kwargs.get("num_beams") or config.num_beams or 1, num_hypotheses)
+    if num_hypotheses > 1:
+        kwargs.update(num_beams=beams, num_return_sequences=num_hypotheses)
+    if scores:
+        kwargs.update(output_scores=True, return_dict_in_generate=True)
+    if loaded.device.type == "cpu" and len(inputs) > 1:
+        encoder_outputs, mask = _encode_apart(loaded, inputs, lengths)
+        generated = model.generate(encoder_outputs=encoder_outputs, attention_mask=mask, **kwargs)
+    else:
+        encoded = loaded.tokenizer(list(inputs), return_tensors="pt", padding=True, truncation=True,
+                                   max_length=loaded.max_input_tokens).to(loaded.device)
+        generated = model.generate(**encoded, **kwargs)
+    sequences = generated.sequences if scores else generated
+    texts = [t.strip() for t in loaded.tokenizer.batch_decode(sequences, skip_special_tokens=True)]
+    if not scores:
+        values = [float("nan")] * len(texts)
+    elif beams > 1:
+        values = generated.sequences_scores.tolist()
+    else:
+        values = _greedy_scores(model, generated, kwargs.get("length_penalty") or config.length_penalty or 1.0)
+    found = [Hypothesis(t, v) for t, v in zip(texts, values)]
+    return [found[i:i + num_hypotheses] for i in range(0, len(found), num_hypotheses)]
 
-    outputs: list[str] = [""] * len(texts)
-    prefix = loaded.spec.prefix
-    lengths = token_lengths(loaded, texts)
-    if not hasattr(loaded.model, "_reorder_cache"):
-        loaded.model._reorder_cache = _reorder_self_attention_only
-    with torch.inference_mode():
-        for batch in buckets(lengths, batch_size, max_batch_tokens):
-            inputs = [prefix + texts[i] for i in batch]
-            if loaded.device.type == "cpu" and len(batch) > 1:
-                encoder_outputs, mask = _encode_apart(loaded, inputs, [lengths[i] for i in batch])
-                generated = loaded.model.generate(encoder_outputs=encoder_outputs, attention_mask=mask,
-                                                  **settings.kwargs())
-            else:
-                encoded = loaded.tokenizer(inputs, return_tensors="pt", padding=True, truncation=True,
-                                           max_length=loaded.max_input_tokens).to(loaded.device)
-                generated = loaded.model.generate(**encoded, **settings.kwargs())
-            for index, text in zip(batch, loaded.tokenizer.batch_decode(generated, skip_special_tokens=True)):
-                outputs[index] = text.strip()
-    return outputs
+
+def _greedy_scores(model, generated, length_penalty: float) -> list[float]:
+    """Greedy outputs scored as beam search scores finished hypotheses: the log-probabilities of the
+    tokens up to the first end token, over ``length ** length_penalty``."""
+    steps = model.compute_transition_scores(generated.sequences, generated.scores, normalize_logits=True)
+    new = generated.sequences[:, -steps.shape[1]:]
+    eos = model.generation_config.eos_token_id
+    eos = set(eos if isinstance(eos, list) else [eos])
+    values = []
+    for row, tokens in zip(steps.tolist(), new.tolist()):
+        length = next((i + 1 for i, t in enumerate(tokens) if t in eos), len(tokens))
+        values.append(sum(row[:length]) / length ** length_penalty)
+    return values
 
 
 def _reorder_self_attention_only(cache, beam_idx):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import ModelNotAvailable, UsageError
+from .errors import MlsumError, ModelNotAvailable, UsageError
 
 
 @dataclass(frozen=True)
@@ -309,7 +309,12 @@ def _checkpoint_generation(values: dict[str, Any]) -> Generation:
 
 @dataclass
 class LoadedModel:
-    """A tokenizer and model on a device, with the spec that says how to use them."""
+    """A tokenizer and model on a device, with the spec that says how to use them.
+
+    With the torch backend `model` is the transformers model and `device` a torch.device; with ct2,
+    `model` is a :class:`mlsum.ct2.Engine`, `tokenizer` its torch-free tokenizer and `device` a name
+    (``cpu``, ``cuda:0``). :mod:`mlsum.generate` runs either.
+    """
 
     spec: ModelSpec
     location: str
@@ -336,15 +341,33 @@ def load(name: str, task: str, device: str = "auto", dtype: str = "auto", backen
 
     transformers retries an unreachable hub for about 45 s before giving up, so a hub id that is not
     in the local cache is only fetched after a quick reachability probe succeeds. `backend` is one of
-    :data:`mlsum.backends.BACKENDS` (`auto`: int8 on CPU, torch on GPU).
+    :data:`mlsum.backends.BACKENDS`; ct2 converts the checkpoint on first use (:mod:`mlsum.ct2`) and
+    then loads without importing torch or transformers.
     """
     from . import device as devices
-    from .backends import apply_backend, resolve_backend
+    from .backends import resolve_backend
 
+    devices.check_dtype(dtype)
+    spec, location = resolve(name, task)
+    device_name = devices.probe(device)
+    chosen = resolve_backend(backend, device_name, spec.family)  # fails before any model loads
+    if chosen == "ct2":
+        from . import ct2
+
+        checkpoint = ct2.local_checkpoint(location, name)
+        try:
+            engine = ct2.load(checkpoint, device_name, dtype)
+        except (MlsumError, ValueError, NotImplementedError) as exc:
+            if backend != "auto":
+                if isinstance(exc, MlsumError):
+                    raise
+                raise MlsumError(f"{name}: CTranslate2 cannot run this checkpoint ({exc}); "
+                                 "use --backend torch") from exc
+            chosen = "torch"  # auto: a checkpoint the converter does not take runs on torch
+        else:
+            return LoadedModel(spec, location, engine.tokenizer, engine, device_name, chosen)
     torch_device = devices.resolve(device)
     torch_dtype = devices.dtype_for(torch_device, dtype)
-    backend = resolve_backend(backend, torch_device)  # a wrong backend fails before the model loads
-    spec, location = resolve(name, task)
     if Path(location).is_dir():
         tokenizer, model = _from_pretrained(location, torch_dtype, local_files_only=True)
     else:
@@ -355,9 +378,7 @@ def load(name: str, task: str, device: str = "auto", dtype: str = "auto", backen
             tokenizer, model = _from_pretrained(location, torch_dtype, local_files_only=False)
     model.to(torch_device)
     model.eval()
-    loaded = LoadedModel(spec, location, tokenizer, model, torch_device)
-    apply_backend(loaded, backend)
-    return loaded
+    return LoadedModel(spec, location, tokenizer, model, torch_device, chosen)
 
 
 def _from_pretrained(location: str, dtype, local_files_only: bool):

@@ -24,6 +24,9 @@ import torch
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import (
     BartConfig,
+    PegasusConfig,
+    PegasusForConditionalGeneration,
+    PegasusTokenizer,
     BartForConditionalGeneration,
     BartTokenizerFast,
     GenerationConfig,
@@ -90,17 +93,23 @@ def _train_spm(texts: list[str], vocab_size: int, **ids: int) -> bytes:
     return buf.getvalue()
 
 
-def _save(model, tokenizer, generation: dict, outdir: Path) -> Path:
+def _unused(start: int, stop: int) -> list[str]:
+    return [f"<unused_{i}>" for i in range(start, stop)]
+
+
+def _save(model, tokenizer, generation: dict, outdir: Path, trained: int | None = None) -> Path:
     """Save model (safetensors), generation config and tokenizer side by side.
 
-    When ``vocab_size`` was overridden above the tokenizer's size (real dims for a
-    benchmark), a random model would emit ids the tokenizer cannot decode
-    (``MarianTokenizer.decode`` raises on them), so for BART/Marian their
-    ``final_logits_bias`` (a saved buffer) is pushed to -1e4. T5 has no such bias,
+    When ``vocab_size`` was overridden above the trained vocabulary (real dims for a
+    benchmark), BART and Marian tokenizers are padded with ``<unused_N>`` tokens so
+    that, as in the real checkpoints, every row of the embedding matrix has a token
+    (converters such as CTranslate2's take the vocabulary from the tokenizer), and
+    their ``final_logits_bias`` (a saved buffer) is pushed to -1e4 beyond the
+    ``trained`` tokens so that a random model writes words. T5 has no such bias,
     but its tokenizers-backed decode silently drops unknown ids.
     """
     if hasattr(model, "final_logits_bias"):
-        model.final_logits_bias[:, len(tokenizer):] = -1e4
+        model.final_logits_bias[:, trained or len(tokenizer):] = -1e4
     model.generation_config = GenerationConfig(**generation)
     outdir.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(outdir)
@@ -130,6 +139,9 @@ def build_bart(outdir, corpus_texts=None, generation=None, **config_overrides) -
             show_progress=False,
         ),
     )
+    trained = backend.get_vocab_size()
+    if config_overrides.get("vocab_size", 0) > trained:
+        backend.add_tokens(_unused(trained, config_overrides["vocab_size"]))
     tokenizer = BartTokenizerFast(tokenizer_object=backend, model_max_length=1024)
     config = dict(
         vocab_size=len(tokenizer), d_model=32, encoder_layers=2, decoder_layers=2,
@@ -143,7 +155,7 @@ def build_bart(outdir, corpus_texts=None, generation=None, **config_overrides) -
     model = BartForConditionalGeneration(BartConfig(**config))
     gen = dict(bos_token_id=0, pad_token_id=1, eos_token_id=2, decoder_start_token_id=2,
                forced_bos_token_id=0, forced_eos_token_id=2, max_length=64, num_beams=1)
-    return _save(model, tokenizer, gen | (generation or {}), Path(outdir))
+    return _save(model, tokenizer, gen | (generation or {}), Path(outdir), trained)
 
 
 def build_marian(outdir, corpus_texts=None, generation=None, **config_overrides) -> Path:
@@ -164,7 +176,9 @@ def build_marian(outdir, corpus_texts=None, generation=None, **config_overrides)
         for name in ("source.spm", "target.spm"):
             sp = spm.SentencePieceProcessor(model_file=str(tmp / name))
             pieces += [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
-        pieces = list(dict.fromkeys(pieces)) + ["<pad>"]
+        pieces = list(dict.fromkeys(pieces))
+        trained = len(pieces)
+        pieces += _unused(trained, config_overrides.get("vocab_size", 0) - 1) + ["<pad>"]
         (tmp / "vocab.json").write_text(json.dumps({p: i for i, p in enumerate(pieces)}, ensure_ascii=False))
         tokenizer = MarianTokenizer(
             source_spm=str(tmp / "source.spm"), target_spm=str(tmp / "target.spm"),
@@ -184,7 +198,7 @@ def build_marian(outdir, corpus_texts=None, generation=None, **config_overrides)
         model = MarianMTModel(MarianConfig(**config))
         gen = dict(bos_token_id=0, eos_token_id=0, forced_eos_token_id=0, pad_token_id=pad,
                    decoder_start_token_id=pad, bad_words_ids=[[pad]], max_length=64, num_beams=1)
-        return _save(model, tokenizer, gen | (generation or {}), Path(outdir))
+        return _save(model, tokenizer, gen | (generation or {}), Path(outdir), trained)
 
 
 def build_t5(outdir, corpus_texts=None, generation=None, **config_overrides) -> Path:
@@ -208,6 +222,27 @@ def build_t5(outdir, corpus_texts=None, generation=None, **config_overrides) -> 
     torch.manual_seed(SEED)
     model = T5ForConditionalGeneration(T5Config(**config))
     gen = dict(pad_token_id=0, eos_token_id=1, decoder_start_token_id=0, max_length=64, num_beams=1)
+    return _save(model, tokenizer, gen | (generation or {}), Path(outdir))
+
+
+def build_pegasus(outdir, corpus_texts=None, generation=None, **config_overrides) -> Path:
+    """PEGASUS (pre-norm, unlike BART) with a sentencepiece-unigram tokenizer (pad 0, eos 1, unk 2),
+    passed to the tokenizers-backed ``PegasusTokenizer`` as its unigram table, like T5's."""
+    proto = _train_spm(corpus_texts or seed_texts(), 1000, pad_id=0, eos_id=1, unk_id=2, bos_id=-1)
+    sp = spm.SentencePieceProcessor(model_proto=proto)
+    vocab = [(sp.id_to_piece(i), sp.get_score(i)) for i in range(sp.get_piece_size())]
+    tokenizer = PegasusTokenizer(vocab=vocab, offset=0, model_max_length=512)
+    config = dict(
+        vocab_size=len(tokenizer), d_model=32, encoder_layers=2, decoder_layers=2,
+        encoder_attention_heads=4, decoder_attention_heads=4, encoder_ffn_dim=64, decoder_ffn_dim=64,
+        max_position_embeddings=512, pad_token_id=0, eos_token_id=1, decoder_start_token_id=0,
+        forced_eos_token_id=1,
+    )
+    config.update(config_overrides)
+    torch.manual_seed(SEED)
+    model = PegasusForConditionalGeneration(PegasusConfig(**config))
+    gen = dict(pad_token_id=0, eos_token_id=1, decoder_start_token_id=0, forced_eos_token_id=1,
+               max_length=64, num_beams=1)
     return _save(model, tokenizer, gen | (generation or {}), Path(outdir))
 
 

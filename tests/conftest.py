@@ -24,6 +24,19 @@ def load_tiny_module():
     return module
 
 
+@pytest.fixture(scope="session", autouse=True)
+def ct2_cache(tmp_path_factory):
+    """CTranslate2 conversions go to a cache of the test session's own, never the user's."""
+    path = tmp_path_factory.mktemp("ct2-cache")
+    previous = os.environ.get("MLSUM_CT2_CACHE")
+    os.environ["MLSUM_CT2_CACHE"] = str(path)
+    yield path
+    if previous is None:
+        os.environ.pop("MLSUM_CT2_CACHE", None)
+    else:
+        os.environ["MLSUM_CT2_CACHE"] = previous
+
+
 @pytest.fixture(scope="session")
 def tiny():
     return load_tiny_module()

@@ -250,7 +250,7 @@ def test_summarize_html_file(runner, tiny_models):
     assert record["summary"] and record["title"] and "<p>" not in record["text"]
 
 
-@pytest.mark.parametrize("backend,expected", [("auto", "int8"), ("torch", "torch"), ("int8", "int8")])
+@pytest.mark.parametrize("backend,expected", [("auto", "ct2"), ("torch", "torch"), ("ct2", "ct2")])
 def test_backends_on_cpu(runner, tiny_models, seeds, backend, expected):
     result = invoke(runner, "summarize", "--json", "--model", tiny_models["bart"], "--device", "cpu",
                     "--backend", backend, "--max-new-tokens", "5", "--min-new-tokens", "5", seeds[0])

@@ -134,16 +134,6 @@ def test_python_api_runs_whole_pipeline(tiny_models, seeds):
     assert docs[1].error and docs[1].summary is None
 
 
-def test_int8_backend_quantizes_linear_layers_in_place(tiny_models):
-    import torch
-
-    loaded = models.load(str(tiny_models["bart"]), "summarization", device="cpu", backend="int8")
-    assert loaded.backend == "int8"
-    kinds = {type(m).__module__ for m in loaded.model.modules() if "Linear" in type(m).__name__}
-    assert any("quantized" in k for k in kinds)
-    assert not any(type(m) is torch.nn.Linear for m in loaded.model.modules())
-
-
 def test_encoding_apart_matches_one_padded_batch(bart, seeds):
     """The CPU path encodes inputs in small groups; the summaries must be those of plain generate()."""
     import torch
@@ -160,17 +150,6 @@ def test_encoding_apart_matches_one_padded_batch(bart, seeds):
             ids = bart.model.generate(**enc, **settings.kwargs())
         expected.append(bart.tokenizer.decode(ids[0], skip_special_tokens=True).strip())
     assert ours == expected
-
-
-def test_backend_resolution_by_device():
-    import torch
-
-    from mlsum.backends import resolve_backend
-
-    assert resolve_backend("auto", torch.device("cpu")) == "int8"
-    assert resolve_backend("auto", torch.device("cuda")) == "torch"
-    with pytest.raises(DeviceError, match="CPU only"):
-        resolve_backend("int8", torch.device("cuda"))
 
 
 # -- local model directories: checked before loading, generation settings of their own -----------------

@@ -27,18 +27,20 @@ class Dtype(str, Enum):
     float32 = "float32"
     float16 = "float16"
     bfloat16 = "bfloat16"
+    int8 = "int8"
 
 
 class Backend(str, Enum):
     auto = "auto"
     torch = "torch"
-    int8 = "int8"
+    ct2 = "ct2"
 
 
-DtypeOpt = Annotated[Dtype, typer.Option("--dtype", help="auto: bf16/fp16 on GPU, fp32 on CPU.")]
+DtypeOpt = Annotated[Dtype, typer.Option(
+    "--dtype", help="auto: int8 (ct2) or fp32 (torch) on CPU, half precision on GPU; int8: ct2 only.")]
 BackendOpt = Annotated[Backend, typer.Option(
-    "--backend", help="int8: dynamic int8 quantization of linear layers (CPU only, ~2x faster); torch: "
-                      "the model's own precision; auto: int8 on CPU, torch on GPU.")]
+    "--backend", help="ct2: CTranslate2 (the checkpoint converted once, cached); torch: transformers' "
+                      "generate(); auto: ct2 on CPU, torch on GPU.")]
 TranslationModel = Annotated[str, typer.Option(
     "--translation-model", help="fr→en model: registry name, hub id or local directory.")]
 TranslateModel = Annotated[str, typer.Option(
