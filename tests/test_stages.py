@@ -339,3 +339,12 @@ def test_english_article_with_a_short_french_line_is_not_mixed(seeds):
     text = seeds[0].read_text() + "\n\nLe Monde avec AFP\n"
     [doc] = [Pipeline().prepare(Document(id="e", text=text))]
     assert doc.language == "en" and doc.paragraph_languages is None
+
+
+def test_known_families_are_checked_without_transformers_and_others_against_it():
+    """The fast path must agree with transformers' own mapping of sequence-to-sequence architectures."""
+    from transformers import CONFIG_MAPPING, MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING
+
+    for family in models.SEQ2SEQ_FAMILIES:
+        if family in CONFIG_MAPPING:
+            assert CONFIG_MAPPING[family] in MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING, family
