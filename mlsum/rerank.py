@@ -12,8 +12,10 @@ nothing to fix the model's own best stays. An empty candidate is never chosen ov
 it would have no figure to flag, and an empty summary is a failure. Nor is a flag-free summary
 required to state figures: a candidate that leaves a figure out beats one that gets it wrong.
 
-The cost is generation's: beam search keeps K hypotheses anyway (K is at most the beam), but their
-scores are kept to break ties (memory on long outputs, with torch), and every candidate is checked.
+K is at most the beam: beam search finds that many finished hypotheses anyway, so reranking costs
+little more than the figure checks of K candidates. The n-best list comes best first, so ties go by
+its order, and torch need not keep every step's scores to compute them (16 articles, 4 beams, 142
+steps over BART's 50,264 tokens: 1.8 GB of float32).
 """
 
 from __future__ import annotations
@@ -78,7 +80,8 @@ def flagged_figures(summary: str, sources: Sequence[str]) -> int:
 
 def choose(hypotheses: Sequence[Hypothesis], sources: Sequence[str]) -> Choice:
     """The candidate with the fewest flagged figures, ties to the higher model score, then to the
-    earlier (a NaN score ranks last); a non-empty one whenever there is one."""
+    earlier (an n-best list without scores, NaN, is in score order); a non-empty one whenever there
+    is one."""
     flagged = tuple(flagged_figures(h.text, sources) for h in hypotheses)
 
     def rank(index: int) -> tuple:
@@ -94,7 +97,7 @@ def generate_reranked(loaded: LoadedModel, texts: Sequence[str], evidence: Seque
                       max_batch_tokens: int | None = None) -> list[tuple[str, Choice]]:
     """For each text, the best of its `k` candidates by :func:`choose` against its `evidence` (the
     texts its figures must be found in), and the choice."""
-    found = candidates(loaded, texts, settings, k, batch_size, max_batch_tokens)
+    found = candidates(loaded, texts, settings, k, batch_size, max_batch_tokens, scores=False)
     picked = []
     for hypotheses, sources in zip(found, evidence, strict=True):
         choice = choose(hypotheses, sources)
