@@ -82,7 +82,7 @@ class Pipeline:
         for task in tasks:
             spec, _ = models.resolve(names[task], task)
             beams = spec.generation.merged(self.generation).num_beams
-            if task == "summarization" and self.rerank and beams is not None:
+            if task == "summarization" and self.rerank and beams:
                 self.rerank.width(beams)
 
     @cached_property

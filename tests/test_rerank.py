@@ -82,6 +82,17 @@ def test_candidates_default_to_the_beam_and_cannot_exceed_it():
             Rerank(bad)
 
 
+@pytest.mark.parametrize("backend", ["torch", "ct2"])
+def test_the_beam_is_the_checkpoints_own_unless_asked(tiny, tmp_path, backend):
+    from mlsum import models
+    from mlsum.generate import beam_width
+
+    path = tiny.build_bart(tmp_path / "bart", generation={"num_beams": 3})
+    loaded = models.load(str(path), "summarization", device="cpu", backend=backend)
+    assert beam_width(loaded, Generation()) == 3  # what a hub checkpoint's spec leaves to its config
+    assert beam_width(loaded, Generation(num_beams=5)) == 5
+
+
 def test_extractive_models_refuse_reranking():
     with pytest.raises(UsageError, match="lead-3 is extractive"):
         Pipeline(model="lead-3", rerank=Rerank())
