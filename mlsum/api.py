@@ -21,8 +21,9 @@ from pathlib import Path
 
 from . import detect, models
 from .document import Document
-from .errors import LanguageError, MlsumError, ModelNotAvailable
+from .errors import LanguageError, MlsumError, ModelNotAvailable, UsageError
 from .models import Generation, LoadedModel
+from .rerank import Rerank
 from .text import paragraphs
 
 
@@ -30,7 +31,8 @@ class Pipeline:
     def __init__(self, model: str = models.DEFAULT_SUMMARIZER,
                  translation_model: str = models.DEFAULT_TRANSLATOR, *, device: str = "auto",
                  dtype: str = "auto", lang: str | None = None, generation: Generation | None = None,
-                 batch_size: int | None = None, max_batch_tokens: int | None = None, backend: str = "auto"):
+                 batch_size: int | None = None, max_batch_tokens: int | None = None, backend: str = "auto",
+                 rerank: Rerank | None = None):
         if lang is not None and lang not in detect.SUPPORTED:
             raise LanguageError(f"--lang {lang}: mlsum handles {' and '.join(detect.SUPPORTED)}")
         self.model_name = model
@@ -42,6 +44,10 @@ class Pipeline:
         self._batch_size = batch_size
         self.max_batch_tokens = max_batch_tokens
         self.backend = backend
+        self.rerank = rerank
+        if rerank and self.extractive:
+            raise UsageError(f"--rerank figures: {model} is extractive (it copies the article's sentences), "
+                             f"there are no candidates to rerank; use a seq2seq model or --rerank none")
 
     # -- models, loaded on first use -------------------------------------------------------------
     @cached_property
@@ -69,10 +75,15 @@ class Pipeline:
 
     def check_models(self, *tasks: str) -> None:
         """Check the models of these tasks ("summarization", "translation") without loading them: a
-        local directory that is not a usable checkpoint fails now, before any input is read."""
+        local directory that is not a usable checkpoint fails now, before any input is read, and so
+        does reranking with more candidates than the summarizer's beam (when its spec says the beam;
+        a hub checkpoint's own default is only known once it loads)."""
         names = {"summarization": self.model_name, "translation": self.translation_model_name}
         for task in tasks:
-            models.resolve(names[task], task)
+            spec, _ = models.resolve(names[task], task)
+            beams = spec.generation.merged(self.generation).num_beams
+            if task == "summarization" and self.rerank and beams:
+                self.rerank.width(beams)
 
     @cached_property
     def torch_device(self):
@@ -209,18 +220,21 @@ class Pipeline:
         if self.extractive:
             from .extractive import summarize_texts as extract
 
-            summaries = [(text, 1) for text in extract(self.extractive, [d.text for d in ready])]
+            summaries = [(text, 1, None) for text in extract(self.extractive, [d.text for d in ready])]
             backend = None
         else:
             from .summarize import summarize_texts
 
-            summaries = [(s.text, s.parts) for s in summarize_texts(
+            from .rerank import article_sources
+
+            summaries = [(s.text, s.parts, s.rerank) for s in summarize_texts(
                 self.summarizer, [d.text for d in ready], self.generation, self.batch_size,
-                self.max_batch_tokens)]
+                self.max_batch_tokens, rerank=self.rerank, sources=[article_sources(d) for d in ready])]
             backend = self.summarizer.backend
         share = (time.perf_counter() - started) / len(ready)
-        for doc, (summary, parts) in zip(ready, summaries):
+        for doc, (summary, parts, rerank) in zip(ready, summaries):
             doc.summary, doc.parts, doc.model, doc.backend = summary, parts, self.model_name, backend
+            doc.rerank = rerank
             doc.timings["summarize"] = share
             if not summary.strip():
                 doc.summary = None

@@ -16,11 +16,11 @@ import signal
 import stat
 import sys
 import time
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from .document import Document
 from .errors import OutputError
@@ -28,6 +28,7 @@ from .jsonl import write_record
 from .sources import Input
 
 Stage = Callable[[list[Document]], list[Document]]
+Place = TypeVar("Place", bound=Hashable)  # where a record is: a line number, or (part file, line)
 
 
 @dataclass
@@ -69,7 +70,7 @@ class ResultFile:
         self.failed_ids: set[str] = set()
         self._fh: IO[str] | None = None
         self._drop: dict[int, str] = {}  # line number -> why it goes (damaged, repeated, retried)
-        self._error_lines: dict[str, list[int]] = {}
+        self._error_line: dict[str, int] = {}  # id that failed -> the line of its error record
         self._torn = False
         check_output(self.path)
         self._file = Path(os.path.realpath(self.path))  # a link's target: one lock, and a rewrite keeps the link
@@ -109,6 +110,7 @@ class ResultFile:
 
     def _scan(self) -> None:
         damaged: list[int] = []
+        records: list[tuple[int, str, bool]] = []
         last = 0
         for lineno, raw in self._lines():
             last = lineno
@@ -129,21 +131,13 @@ class ResultFile:
                 what = f"a {found!r} record" if isinstance(found, str) else "not an mlsum result"
                 raise OutputError(f"--output {self.path} is not a {self.kind!r} result file (line {lineno} is "
                                   f"{what}); choose another file, or --overwrite to replace it")
-            id_ = record["id"]
-            if record.get("error"):
-                self._error_lines.setdefault(id_, []).append(lineno)
-            elif id_ in self.done_ids:
-                self._drop[lineno] = "repeated"
-            else:
-                self.done_ids.add(id_)
-        if damaged and not self.done_ids and not self._error_lines:
+            records.append((lineno, record["id"], bool(record.get("error"))))
+        if damaged and not records:
             raise OutputError(f"--output {self.path} is not a JSON-lines result file (line {damaged[0]} is not a "
                               f"JSON record); choose another file, or --overwrite to replace it")
-        for id_, lines in self._error_lines.items():
-            stale = lines if id_ in self.done_ids else lines[:-1]  # failed, then done; or failed again
-            self._drop.update((n, "stale") for n in stale)
-            self._error_lines[id_] = [n for n in lines if n not in stale]
-        self.failed_ids = set(self._error_lines) - self.done_ids
+        self.done_ids, self._error_line, drop = settle(records)
+        self._drop.update(drop)
+        self.failed_ids = set(self._error_line)
         if self._torn:
             self.notes.append(f"{self.path}: repaired a half-written last line (line {last})")
         if damaged:
@@ -159,8 +153,8 @@ class ResultFile:
         """Drop the error records of `ids` (about to be redone) and every line found unfit, rewriting
         the file atomically (a temporary file renamed over it) when anything goes."""
         for id_ in ids:
-            for lineno in self._error_lines.get(id_, []):
-                self._drop.setdefault(lineno, "retried")
+            if id_ in self._error_line:
+                self._drop.setdefault(self._error_line[id_], "retried")
         if self._drop:
             self._rewrite()
         else:
@@ -205,6 +199,32 @@ class ResultFile:
             self._fh.close()
             self._fh = None
         self._lock.release()
+
+
+def settle(records: Iterable[tuple[Place, str, bool]]) -> tuple[set[str], dict[str, Place], dict[Place, str]]:
+    """What a run's records, `(place, id, failed)` in the order they were written, leave to do.
+
+    The ids done (with a result); for each id that only failed, the place of its last error record,
+    the one kept until it is retried; and the places of the records that go, with why: another result
+    of a done id (`repeated`), an error record of an id done since or failed again later (`stale`).
+    """
+    done: set[str] = set()
+    errors: dict[str, list[Place]] = {}
+    drop: dict[Place, str] = {}
+    for place, id_, failed in records:
+        if failed:
+            errors.setdefault(id_, []).append(place)
+        elif id_ in done:
+            drop[place] = "repeated"
+        else:
+            done.add(id_)
+    kept: dict[str, Place] = {}
+    for id_, places in errors.items():
+        stale = places if id_ in done else places[:-1]
+        drop.update((place, "stale") for place in stale)
+        if id_ not in done:
+            kept[id_] = places[-1]
+    return done, kept, drop
 
 
 def _record(raw: bytes) -> dict[str, Any] | None:

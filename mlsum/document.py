@@ -44,6 +44,7 @@ class Document:
     model: str | None = None
     backend: str | None = None
     parts: int | None = None
+    rerank: dict[str, Any] | None = None  # how the summary was chosen among candidates (--rerank figures)
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None

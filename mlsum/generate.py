@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from .ct2 import Hypothesis
 from .models import Generation, LoadedModel
 
-__all__ = ["Hypothesis", "buckets", "candidates", "generate", "token_lengths"]
+__all__ = ["Hypothesis", "beam_width", "buckets", "candidates", "generate", "token_lengths"]
 
 
 def token_lengths(loaded: LoadedModel, texts: Sequence[str]) -> list[int]:
@@ -17,6 +17,17 @@ def token_lengths(loaded: LoadedModel, texts: Sequence[str]) -> list[int]:
     prefix = loaded.spec.prefix
     encoded = loaded.tokenizer([prefix + t for t in texts], add_special_tokens=True)["input_ids"]
     return [len(ids) for ids in encoded]
+
+
+def beam_width(loaded: LoadedModel, settings: Generation) -> int:
+    """The beam `settings` decode with on this model: their `num_beams`, else the checkpoint's own."""
+    if settings.num_beams:
+        return settings.num_beams
+    if loaded.backend == "ct2":
+        own = loaded.model.meta["generation"].get("num_beams")
+    else:
+        own = loaded.model.generation_config.num_beams
+    return own or 1
 
 
 def buckets(lengths: Sequence[int], batch_size: int, max_batch_tokens: int | None = None) -> Iterator[list[int]]:
@@ -102,7 +113,7 @@ def _generate_torch(loaded: LoadedModel, inputs: Sequence[str], lengths: Sequenc
     """
     model, config = loaded.model, loaded.model.generation_config
     kwargs = settings.kwargs()
-    beams = max(kwargs.get("num_beams") or config.num_beams or 1, num_hypotheses)
+    beams = max(beam_width(loaded, settings), num_hypotheses)
     if num_hypotheses > 1:
         kwargs.update(num_beams=beams, num_return_sequences=num_hypotheses)
     if scores:

@@ -26,7 +26,7 @@ def timings(doc: Document) -> dict[str, float]:
 
 def summary_record(doc: Document) -> dict[str, Any]:
     return {**base_record(doc), **metadata(doc), "summary": doc.summary, "translated": doc.translated,
-            "model": doc.model, "backend": doc.backend, "parts": doc.parts, "text": doc.text,
+            "model": doc.model, "backend": doc.backend, "parts": doc.parts, "rerank": doc.rerank, "text": doc.text,
             "original": doc.original, "timings": timings(doc)}
 
 

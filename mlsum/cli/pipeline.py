@@ -10,6 +10,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ..document import Document
+from ..errors import UsageError
 from ..models import DEFAULT_SUMMARIZER, DEFAULT_TRANSLATOR, Generation
 from ..records import base_record, metadata, summary_record, timings
 from .common import AllowAnyPath, Inputs, LangOpt, Quiet, one_line, run_command, user_errors
@@ -50,6 +51,18 @@ BatchSize = Annotated[Optional[int], typer.Option(
 MaxBatchTokens = Annotated[Optional[int], typer.Option(
     "--max-batch-tokens", min=1, help="Cap on padded tokens per batch (memory bound).")]
 NumBeams = Annotated[Optional[int], typer.Option("--num-beams", min=1, help="Beam size (default: model's).")]
+
+
+class RerankMethod(str, Enum):
+    none = "none"
+    figures = "figures"
+
+
+RerankOpt = Annotated[RerankMethod, typer.Option(
+    "--rerank", help="figures: of the beam's candidates, keep the summary with the fewest figures the "
+                     "article does not support (ties: model score); costs K candidates per article.")]
+Candidates = Annotated[Optional[int], typer.Option(
+    "--candidates", min=2, help="Candidates --rerank figures chooses from, at most the beam \\[default: the beam].")]
 
 
 def _pipeline(*tasks: str, **kwargs):
@@ -139,17 +152,23 @@ def summarize(inputs: Inputs, as_json: AsJson = False, lang: LangOpt = None,
               num_beams: NumBeams = None,
               max_new_tokens: Annotated[Optional[int], typer.Option(min=1, help="Longest summary, tokens.")] = None,
               min_new_tokens: Annotated[Optional[int], typer.Option(min=0, help="Shortest summary, tokens.")] = None,
+              rerank: RerankOpt = RerankMethod.none, candidates: Candidates = None,
               batch_size: BatchSize = None, max_batch_tokens: MaxBatchTokens = None,
               output: Output = None, overwrite: Overwrite = False, allow_any_path: AllowAnyPath = False,
               quiet: Quiet = False) -> None:
     """Summarize each input in English, translating French first."""
+    from ..rerank import Rerank
+
     with user_errors():
         generation = Generation(num_beams=num_beams, max_new_tokens=max_new_tokens,
                                 min_new_tokens=min_new_tokens)
+        if candidates is not None and rerank is RerankMethod.none:
+            raise UsageError("--candidates applies to --rerank figures; add it, or leave --candidates out")
         pipe = _pipeline("summarization", "translation", model=model, translation_model=translation_model,
                          device=device, dtype=dtype.value, lang=lang.value if lang else None,
                          backend=backend.value, generation=generation, batch_size=batch_size,
-                         max_batch_tokens=max_batch_tokens)
+                         max_batch_tokens=max_batch_tokens,
+                         rerank=Rerank(candidates) if rerank is RerankMethod.figures else None)
         run_command(inputs, pipe.run, as_json=as_json, output=output, overwrite=overwrite, quiet=quiet,
                     render=lambda d: d.summary or "", record=summary_record, kind="summary",
                     window=_window(pipe.batch_size), allow_any_path=allow_any_path)
