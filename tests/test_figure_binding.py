@@ -132,6 +132,13 @@ def test_ranks_and_scores(summary, source, supported):
     assert is_supported(summary, source) is supported
 
 
+def test_a_score_is_supported_by_a_result_line():
+    source = "Goal! Lisbon 1, Braga Rovers 1. Ana Silva (Braga Rovers).\nMatch ends, Lisbon 1, Braga Rovers 1."
+    assert judged("Lisbon and Braga drew 1 - 1.", source) == (SUPPORTED, SAME_THING)
+    assert judged("Lisbon won 2-1.", source)[0] != SUPPORTED
+    assert judged("Lisbon ended a run of one defeat.", source)[0] != SUPPORTED  # a goal is not a count
+
+
 def test_ranges_support_their_ends():
     source = "Le projet coûtera de 180 à 250 millions d'euros."
     check = check_figures("The project will cost between 180 and 250 million euros.", [source])

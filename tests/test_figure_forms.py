@@ -86,6 +86,26 @@ def test_scores_are_one_figure(text, lang, score):
     assert (figure.kind, figure.iso) == ("score", score)
 
 
+@pytest.mark.parametrize("text, lang, scores", [
+    ("Full time: Lisbon 2, Braga Rovers 1.", "en", ["2-1"]),
+    ("Match ends, Hull City 0, Bristol Rovers 3.\nFirst Half ends, Hull City 0, Bristol Rovers 1.", "en",
+     ["0-3", "0-1"]),
+    ("Mi-temps : Rennes 1, Stade de Reims 2.", "fr", ["1-2"]),
+])
+def test_result_lines_are_scores(text, lang, scores):
+    assert [f[4] for f in figures(text, lang) if f[1] == "score"] == scores
+    assert not [f for f in figures(text, lang) if f[1] == "count"]  # the goals are no counts of anything
+
+
+def test_a_list_of_numbers_after_names_is_not_a_score():
+    assert [f[1] for f in figures("In March 3, Paris 4, the fair opened.", "en")] == ["date", "count"]
+    assert "score" not in [f[1] for f in figures("Gates 3, 4 and 5, then Hall 6, were closed.", "en")]
+
+
+def test_a_currency_symbol_garbled_by_a_wrong_encoding_is_read():
+    assert figures("He was fined Â£1,500 on Monday.", "en")[0][:4] == ("£1,500", "money", 1500, "GBP")
+
+
 def test_a_hyphenated_range_is_not_a_score():
     assert [f[1] for f in figures("between 20-25 people were hurt", "en")] == ["count", "count"]
 

@@ -173,8 +173,12 @@ def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
 
 
 def _glued(low: str, pos: int) -> bool:
-    """Inside a word ("someone", "MH17"), after a slash ("24/7") or a lettered prefix ("F-16")."""
+    """Inside a word ("someone", "MH17"), after a slash ("24/7") or a lettered prefix ("F-16"). A
+    currency symbol after "Â" is not glued: "Â£" is "£" in UTF-8 read as Latin-1, common in scraped
+    text."""
     before = low[pos - 1:pos]
+    if before == "â" and not low[pos].isalnum():
+        return False
     if before.isalnum() or before in ("/", "_"):
         return True
     return before == "-" and low[pos - 2:pos - 1].isalpha()
@@ -253,6 +257,10 @@ class _Reader:
         m = P.CLOCK[lang].match(low, pos)
         if m:
             return [self._time(m)]
+        m = P.SCORE_LINE.match(self.text, pos)
+        if m and self._team_before(pos):  # "Match ends, Gateshead 1, Guiseley 1."
+            a, b = int(m.group("a")), int(m.group("b"))
+            return [self._figure(m.start(), m.end(), None, None, "score", iso=f"{a}-{b}")]
         m = P.SCORE.match(low, pos)
         if m and self._is_score(m):
             a, b = int(m.group("a")), int(m.group("b"))
@@ -360,6 +368,12 @@ class _Reader:
             return True  # "Chelsea beat QPR 1-0 at Loftus Road"
         return bool(P.SCORE.match(self.low, m.end() + 1)) or bool(
             re.search(r"\d\s?[-–]\s?\d\s*,?\s*$", self.low[max(0, m.start() - 8):m.start()]))
+
+    def _team_before(self, pos: int) -> bool:
+        """A capitalized name right before a number, as in a result line "Barrow 2, Taunton Town 1"."""
+        before = P.PREVIOUS_WORD.search(self.text, max(0, pos - 30), pos)
+        return before is not None and before.end() == pos and self.text[pos - 1] == " " \
+            and before.group(1)[0].isupper() and before.group(1).lower() not in MONTHS[self.lang]
 
     # Numbers --------------------------------------------------------------------------------------
 

@@ -90,9 +90,10 @@ class SourceIndex:
         """Every "3-2" of the source, whatever the words around it: an article may give a score where
         nothing says it is one ("a 7-6, 1-6, 6-3 progression")."""
         low = self.text.lower()
-        return [Figure(m.group(), m.start(), m.end(), None, None, "score",
-                       iso=f"{int(m.group('a'))}-{int(m.group('b'))}", lang=self.lang, text_lower=low)
-                for m in SCORE.finditer(low)]
+        dashed = [Figure(m.group(), m.start(), m.end(), None, None, "score",
+                         iso=f"{int(m.group('a'))}-{int(m.group('b'))}", lang=self.lang, text_lower=low)
+                  for m in SCORE.finditer(low)]
+        return dashed + [f for f in self.by_group["score"] if "-" not in f.text and "–" not in f.text]
 
     @cached_property
     def numbers(self) -> list[Figure]:

@@ -144,6 +144,11 @@ PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’°.]*)\W*$")
 CONTEXT_WORD = re.compile(r"[^\W\d_][\w'’]*")
 # A score: "3-2", "4 - 2", "6–4" (whether it is one depends on the words around it).
 SCORE = re.compile(r"(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})(?!\d|[,.]\d|%|\s?[-–]\s?[^\W\d_]|\s?(?:°|per|pour|%))")
+# A result line: "Match ends, Gateshead 1, Guiseley 1." (the number after each team, the second team
+# capitalized, the line ending after its number); matched on the original text, case and all.
+_TEAM_WORD = r"(?:[A-Z][\w'’.&-]*|&|and|of|de)"
+SCORE_LINE = re.compile(rf"(?P<a>\d{{1,2}}),\s+[A-Z][\w'’.&-]*(?:\s+{_TEAM_WORD}){{0,5}}\s+(?P<b>\d{{1,2}})"
+                        r"(?=\s*(?:[.;)\n]|$))")
 # Between two figures of one range: "20-25", "180 à 250 millions", "between 5 and 10", "17 to 18 October".
 RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|à|au|and|et|or|ou)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|"
                        r"samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
