@@ -63,6 +63,22 @@ def test_contradicted_needs_the_same_thing_with_another_value():
     assert judged("The storm destroyed 4 bridges.", source) == (UNSUPPORTED, NOT_FOUND)
 
 
+def test_two_nouns_the_lexicon_knows_as_different_things_do_not_meet_however_alike_their_sentences():
+    source = ("Gunmen attacked the market at dawn, killing several people. Two similar attacks on the "
+              "market were foiled last year, the police said.")
+    assert judged("Two people died in an attack on the market, police said.", source)[0] != SUPPORTED
+    source = "Witnesses heard a dozen shots near the police station before the gunman fled."
+    assert judged("A gunman killed 12 people near the police station.", source)[0] != SUPPORTED
+    source = "Les deux attaques contre le marché ont fait des morts."
+    assert judged("Deux personnes sont mortes sur le marché.", source)[0] != SUPPORTED
+
+
+def test_a_synonym_counts_the_same_thing():
+    source = "The coach has signed a three-year deal with the club after a two-year spell in Lisbon."
+    assert judged("The coach signed a three-year contract.", source) == (SUPPORTED, SAME_THING)
+    assert judged("L'entraîneur a signé un contrat de trois ans.", source)[0] == SUPPORTED
+
+
 def test_an_age_of_another_person_is_no_support():
     source = "Jana Novak, 37, was arrested. Her lawyer, Petr Horak, 41, said she was innocent."
     assert judged("Jana Novak, 41, was arrested.", source, "41")[0] == CONTRADICTED

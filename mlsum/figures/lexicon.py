@@ -302,4 +302,6 @@ CONCEPTS = """
     passengers passagers
     trees arbres
     animals animaux
+    contracts contract deal deals agreement agreements contrats contrat accord accords
+    shots gunshots bullets tirs balles
 """

@@ -516,8 +516,10 @@ def _disagrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
         return False
     if figure.nouns & candidate.context:
         return False
-    if figure.lang != candidate.lang:  # no shared words to compare across languages; trust the lexicon
-        return _knows(figure) and _knows(candidate)
+    if _knows(figure) and _knows(candidate):  # two nouns the lexicon knows, and not as one thing
+        return True
+    if figure.lang != candidate.lang:  # no shared words to compare across languages
+        return False
     return bool(figure.nouns & index.vocabulary) and len(figure.context & candidate.context) < 2
 
 
