@@ -73,6 +73,50 @@ def test_two_nouns_the_lexicon_knows_as_different_things_do_not_meet_however_ali
     assert judged("Deux personnes sont mortes sur le marché.", source)[0] != SUPPORTED
 
 
+@pytest.mark.parametrize("summary, source", [
+    ("Two men died in the blaze.", "Tomas Berg, 31, and Olaf Lund, 58, died when the barn caught fire."),
+    ("Two people were charged.", "A man, 37, and a woman, 29, were charged with fraud on Friday."),
+    ("Three prisoners escaped.", "Liam Carter, Joe Brandt and Ali Demir were last seen at noon."),
+    ("Deux personnes ont été arrêtées à la gare.", "Un homme, 52 ans, et une femme, 48 ans, ont été arrêtés."),
+])
+def test_a_count_of_people_is_supported_by_the_people_an_article_names(summary, source):
+    assert judged(summary, source) == (SUPPORTED, SAME_VALUE)
+
+
+@pytest.mark.parametrize("summary, source", [
+    ("Three men died in the blaze.", "Tomas Berg, 31, and Olaf Lund, 58, died when the barn caught fire."),
+    ("Two cars were stolen.", "Tomas Berg, 31, and Olaf Lund, 58, were seen near the garage."),
+    ("Two people moved there.", "The company moved to New York and Los Angeles."),
+    ("Two people ran the plant.", "The Food and Drug Administration inspected the plant."),
+])
+def test_a_list_of_names_supports_only_its_size_and_only_people(summary, source):
+    assert judged(summary, source)[0] != SUPPORTED
+
+
+def test_both_counts_two_in_an_article():
+    source = "The party will chair the energy committee and the defence committee; both committees meet weekly."
+    assert judged("The party will chair two committees.", source) == (SUPPORTED, SAME_THING)
+    assert judged("The party will chair three committees.", source) == (CONTRADICTED, OTHER_VALUE)
+    source = "The virus spread in both Italy and Spain, where many people died."
+    assert judged("The virus killed two people.", source)[0] != SUPPORTED
+
+
+def test_people_is_said_of_any_kind_of_people():
+    source = "Police said two teenagers were arrested near the stadium after the match."
+    assert judged("Two people were arrested near the stadium.", source) == (SUPPORTED, SAME_THING)
+    source = "Police said two people were arrested near the stadium after the match."
+    assert judged("Two men were arrested near the stadium.", source) == (SUPPORTED, SAME_VALUE)
+    source = "The truck killed four people. The driver left his wife and four children in Oslo."
+    assert judged("The driver has four children.", "The truck killed four people.")[0] != SUPPORTED
+    assert judged("The truck killed four people.", "The driver left his wife and four children.")[0] \
+        != SUPPORTED
+
+
+def test_another_value_for_the_same_noun_beats_the_same_value_for_a_kindred_one():
+    source = "The ferry firm will shed 127 jobs in Dover. The ferry firm employs nearly 1,000 people."
+    assert judged("The ferry firm will shed 1,000 jobs.", source) == (CONTRADICTED, OTHER_VALUE)
+
+
 def test_a_synonym_counts_the_same_thing():
     source = "The coach has signed a three-year deal with the club after a two-year spell in Lisbon."
     assert judged("The coach signed a three-year contract.", source) == (SUPPORTED, SAME_THING)

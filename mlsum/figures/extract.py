@@ -28,7 +28,7 @@ from .numbers import concepts, decimals, known_concept, parse_digits, read_numbe
 Concepts = tuple[str, ...]  # what one word names (see numbers.concepts)
 KINDS = ("count", "ordinal", "rank", "percent", "fraction", "money", "date", "year", "decade", "time",
          "duration", "age", "score", "distance", "area", "mass", "volume", "speed", "energy", "power",
-         "temperature", "magnitude", "vague")
+         "temperature", "magnitude", "vague", "list")
 
 
 @dataclass(eq=False)
@@ -141,9 +141,9 @@ def guess_lang(text: str) -> str:
     return "fr" if french > english else "en"
 
 
-def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
+def extract_figures(text: str, lang: str | None = None, implied: bool = False) -> list[Figure]:
     """Every figure in `text` in reading order. `lang` ("en"/"fr") sets separator and word conventions;
-    None guesses it."""
+    None guesses it. `implied` adds the numbers a source states without a number (see `_implied`)."""
     lang = lang if lang in LANGS else guess_lang(text)
     low = _lower(text)
     reader = _Reader(text, low, lang)
@@ -169,7 +169,35 @@ def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
             figures.append(figure)
             consumed = max(consumed, figure.end)
     _join_ranges(figures, low)
+    if implied:
+        figures = sorted(figures + _implied(reader), key=lambda f: f.start)
     return figures
+
+
+_PLURAL_ENDINGS = ("s", "men", "children", "people", "police")  # "both sides", not "both Paris and Rome"
+
+
+def _implied(reader: "_Reader") -> list[Figure]:
+    """Numbers an article states without writing one: "both committees" counts two committees, and a
+    list of named people ("Ana Ruiz, 29, and Li Wei, 56,", "a man, 41, and a woman, 23,") is a `list`
+    figure whose value is how many it names. Only a source's: as evidence they are sure, while a
+    summary's "both" is not a figure a reader checks."""
+    found = []
+    if reader.lang == "en":
+        for m in P.BOTH.finditer(reader.low):
+            noun = reader._noun(m.end())
+            if noun is not None and noun[0].islower() and any(w.endswith(_PLURAL_ENDINGS) for w in noun.split()):
+                found.append(reader._figure(m.start(), m.start() + 4, 2.0, None, "count", noun=noun))
+    for m in P.PERSON_LIST[reader.lang].finditer(reader.text):
+        before = P.PREVIOUS_WORD.search(reader.text, max(0, m.start() - 24), m.start())
+        if before is not None and before.end(1) == m.start() - 1 and (
+                before.group(1)[0].isupper() or before.group(1).lower() in P.PLACE_BEFORE):
+            continue  # the list starts inside a longer name, or names places
+        names = len(P.PERSON_ITEM[reader.lang].findall(m.group()))
+        found.append(reader._figure(m.start(), m.end(), float(names), "people", "list"))
+    for figure in found:
+        figure.lang, figure.text_lower = reader.lang, reader.low
+    return found
 
 
 def _glued(low: str, pos: int) -> bool:

@@ -243,6 +243,18 @@ FUNCTION_WORDS = {
     """.split()),
 }
 
+# Kinds of people: "people" (the first line of CONCEPTS) is said of any of them, so "two people" is true
+# where the article counts two men, and "two men" is not contradicted by "two people" (only unconfirmed).
+# None whose stem is also a thing ("attackers"/"attacks", "militants"/"military", "supporters"/"support").
+PERSON_NOUNS = """
+    men women children boys girls students workers officers prisoners passengers members dead injured
+    suspects players fans soldiers troops migrants doctors teachers voters athletes tourists fighters
+    rebels gunmen hostages survivors adults teenagers brothers sisters sons daughters friends colleagues
+    drivers riders cyclists motorists pedestrians firefighters climbers pilgrims miners
+    hommes femmes enfants garçons filles élèves étudiants salariés policiers soldats migrants médecins
+    électeurs joueurs otages survivants adultes
+""".split()
+
 # English endings of words that end a counted noun phrase once it has started ("14 people killed", "two
 # car bombs being deployed"); an adverb in -ly cannot start one.
 NON_NOUN_ENDINGS = ("ly", "ed", "ing")
@@ -252,8 +264,7 @@ NON_NOUN_ENDINGS = ("ly", "ed", "ing")
 # several lines stands for each of them. A word listed here is "known": two known nouns on different
 # lines are different things, while an unknown one may be a paraphrase.
 CONCEPTS = """
-    people persons person individuals residents inhabitants citizens civilians personnes habitants gens
-    citoyens civils individus
+    people persons individuals residents inhabitants citizens civilians personnes habitants gens citoyens civils individus
     dead deaths killed fatalities victims lives bodies morts tués décès victimes
     injured wounded injuries hurt blessés blessures
     infections infected cases patients infections cas malades contaminations

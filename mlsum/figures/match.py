@@ -31,7 +31,7 @@ from typing import Any
 
 from .extract import Figure, extract_figures, guess_lang
 from ..vocab import SCALES
-from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, VAGUE_RANGES
+from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, PERSON_NOUNS, VAGUE_RANGES
 from .numbers import concepts, known_concept
 from .patterns import SCORE
 from .units import convert, convert_temperature
@@ -53,6 +53,8 @@ _CONTRADICTION_WORDS = 1  # words besides the noun that another value's sentence
 _ROUNDING_SHARE = 0.03  # "1.8 million" for 1,765,000, "£10m" for £10.25m; not "$2 billion" for $1.8bn
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _OCCASIONS = frozenset(concepts("times")) | frozenset(concepts("fois", "fr"))
+_PEOPLE = frozenset(concepts("people"))
+_PERSONS = frozenset(c for w in PERSON_NOUNS for lang in ("en", "fr") for c in concepts(w, lang)) - _PEOPLE
 _BARE_MATCHES = {"money", "percent", "duration", "distance", "area", "mass", "volume", "speed", "energy",
                  "power", "temperature", "age"}
 
@@ -72,7 +74,7 @@ class SourceIndex:
     def __init__(self, text: str, lang: str | None = None) -> None:
         self.text = text
         self.lang = lang if lang in ("en", "fr") else guess_lang(text)
-        self.figures = extract_figures(text, self.lang)
+        self.figures = extract_figures(text, self.lang, implied=True)
         self.by_group: dict[str, list[Figure]] = defaultdict(list)
         for figure in self.figures:
             self.by_group[_group(figure)].append(figure)
@@ -193,6 +195,8 @@ def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureM
             return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
         return FigureMatch(figure, UNSUPPORTED, *same[0], OTHER_THING)
     if same:
+        if other is not None and figure.nouns & other[0].nouns:  # "127 jobs" beats "1,000 people employed"
+            return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
         if not all(_disagrees(figure, c, index) for c, position in same
                    for p, index in indexes if p == position):
             return FigureMatch(figure, SUPPORTED, *same[0], SAME_VALUE)
@@ -200,6 +204,10 @@ def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureM
             return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
         if figure.kind == "age":  # "the 34-year-old" names no one: the same age is the best evidence
             return FigureMatch(figure, SUPPORTED, *same[0], SAME_VALUE)
+    listed = _first(_listed, figure, indexes)
+    if listed is not None:  # "two men" where the article names two men
+        return FigureMatch(figure, SUPPORTED, *listed, SAME_VALUE)
+    if same:
         return FigureMatch(figure, UNSUPPORTED, *same[0], OTHER_THING)
     computed = _first(_computed_support, figure, indexes)
     if computed is not None:  # may be right, but the checker does not vouch for arithmetic
@@ -466,6 +474,14 @@ def _vague_classes_agree(summary_class: str, source_class: str) -> bool:
     return False
 
 
+def _listed(figure: Figure, index: SourceIndex) -> Figure | None:
+    """A list of as many named people as a count of people (or of nothing named) says: its evidence
+    when nothing contradicts the count."""
+    if figure.kind != "count" or figure.qualifier or (figure.nouns and not figure.nouns & (_PEOPLE | _PERSONS)):
+        return None
+    return next((c for c in index.by_group["list"] if c.value == figure.value), None)
+
+
 def _computed_support(figure: Figure, index: SourceIndex) -> Figure | None:
     """A count or amount that is the sum or difference of two stated close together: the second of
     them is the evidence (the report shows where the computation starts)."""
@@ -489,7 +505,7 @@ def _agrees(figure: Figure, candidate: Figure) -> bool:
         if candidate.nouns:
             return bool(figure.nouns & candidate.nouns)
         return bool(figure.near & candidate.near) or len(figure.context & candidate.context) >= 2
-    if _nouns_meet(figure, candidate):
+    if _nouns_meet(figure, candidate) or _people_of_a_kind(figure, candidate):
         return True
     if figure.lang != candidate.lang:  # no shared words to compare across languages; trust the lexicon
         return not (_knows(figure) and _knows(candidate))
@@ -515,6 +531,8 @@ def _disagrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
     if not figure.nouns or not (candidate.nouns or candidate.near):
         return False
     if figure.nouns & candidate.context:
+        return False
+    if _people_of_a_kind(candidate, figure):  # "two men" where the article counts "two people"
         return False
     if _knows(figure) and _knows(candidate):  # two nouns the lexicon knows, and not as one thing
         return True
@@ -572,6 +590,15 @@ def _occasion_of_other_thing(figure: Figure, candidate: Figure) -> bool:
 
 def _nouns_meet(figure: Figure, candidate: Figure) -> bool:
     return bool(figure.nouns & candidate.near or candidate.nouns & figure.near)
+
+
+def _people_of_a_kind(figure: Figure, candidate: Figure) -> bool:
+    """The figure counts people and the candidate a kind of them ("two people" / "two men"), in
+    sentences that share a word besides these nouns (a family's "four children" are not the "four
+    people" a truck killed)."""
+    return bool(figure.nouns & _PEOPLE) and bool(candidate.nouns & _PERSONS) \
+        and not candidate.nouns & _PEOPLE \
+        and bool(figure.context & candidate.context - figure.nouns - candidate.nouns)
 
 
 def _knows(figure: Figure) -> bool:
