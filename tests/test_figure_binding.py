@@ -138,6 +138,20 @@ def test_ordinals_rank_their_noun():
     assert judged("The army took Aleppo for the second time.", source)[0] != SUPPORTED
 
 
+def test_an_ordinal_the_article_gives_without_its_noun_ranks_what_is_named_beside_it():
+    source = ("Lyon batted for 60 overs in the first innings and 70 in the second on a slow pitch. "
+              "The first Test ended in a draw.")
+    assert judged("Lyon lost the second Test on a pitch.", source)[0] != SUPPORTED
+    source = "Owens scored a try in the first half and grabbed his second of the game after the break."
+    assert judged("Owens grabbed his second try of the game after the break.", source)[0] == SUPPORTED
+
+
+def test_a_place_is_not_supported_by_the_rank_of_a_named_thing():
+    source = "Leeds remain fifth in the table after Flynn scored their third try of the night."
+    assert judged("Leeds moved up to third.", source)[0] != SUPPORTED
+    assert judged("Leeds remain fifth in the table.", source) == (SUPPORTED, SAME_THING)
+
+
 def test_a_number_without_a_unit_claims_only_its_value():
     assert judged("They paid 110,000 for it.", "The buyers paid £110,000.") == (SUPPORTED, SAME_VALUE)
 

@@ -76,6 +76,22 @@ def test_ranks_are_not_counts(text, lang, value):
     assert (figure.kind, figure.value) == ("rank", value)
 
 
+@pytest.mark.parametrize("text, lang, value, noun", [
+    ("Rain stopped play on day two of the final.", "en", 2, "day"), ("She reached round 3.", "en", 3, "round"),
+    ("Stage four was cancelled because of snow.", "en", 4, "Stage"),
+    ("L'étape 4 a été annulée.", "fr", 4, "étape"), ("Le jour 2 du procès s'ouvre.", "fr", 2, "jour"),
+    ("the first-ever win for the club", "en", 1, "win"), ("the first ever game at the ground", "en", 1, "game"),
+])
+def test_a_number_after_one_of_a_series_ranks_it(text, lang, value, noun):
+    figure = one(text, lang)
+    assert (figure.kind, figure.value, figure.noun) == ("ordinal", value, noun)
+
+
+def test_a_number_after_a_day_that_counts_something_is_a_count():
+    assert one("On the day 30 people died, it rained.", "en").kind == "count"
+    assert one("In round 120 players took part.", "en").kind == "count"
+
+
 @pytest.mark.parametrize("text, lang, score", [
     ("Porto won 3-1 at home.", "en", "3-1"), ("a 4 - 2 defeat at Anfield", "en", "4-2"),
     ("Leeds came back from 2-0 down", "en", "2-0"), ("Lyon beat Nice 2-1 on Sunday.", "en", "2-1"),

@@ -21,8 +21,8 @@ from . import patterns as P
 from ..vocab import APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, SCALES, clock
 from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS,
                       CURRENCY_WORDS, FUNCTION_WORDS, MAGNITUDES, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS,
-                      ORDINAL_IDIOMS, RANK_BEFORE, SCORE_AFTER, SCORE_BEFORE, UNITS, VAGUE, WEAK_UNITS, WEEKDAYS,
-                      YEAR_PREPOSITIONS)
+                      ORDINAL_IDIOMS, RANK_BEFORE, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS, UNITS, VAGUE,
+                      WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
 from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
 
 Concepts = tuple[str, ...]  # what one word names (see numbers.concepts)
@@ -413,7 +413,8 @@ class _Reader:
         value = parse_digits(digits, self.lang)
         qualifier = self._hedge(start)
         if m.group("ordinal"):
-            return self._figure(start, end, value, None, "ordinal", noun=self._noun(end), qualifier=qualifier)
+            return self._figure(start, end, value, None, "ordinal", noun=self._ordinal_noun(end),
+                                qualifier=qualifier)
         decade = P.DECADE.match(low, m.start("num"))
         if decade and not m.group("cur"):
             return self._decade(start, decade)
@@ -421,6 +422,9 @@ class _Reader:
             return self._decade(start, _DIGITS.match(low, start))  # "les années 1990"
         if self._rank_before(start):
             return self._figure(start, m.end("num"), value, None, "rank", noun=self._noun(m.end("num")))
+        series = self._series_before(start, m.end("num"), value)
+        if series:
+            return self._figure(start, m.end("num"), value, None, "ordinal", noun=series)
         currency = CURRENCY_SYMBOLS[m.group("cur")] if m.group("cur") else None
         if currency is None:
             currency, start = self._currency_before(start)
@@ -451,6 +455,8 @@ class _Reader:
                 figure = self._ordinal_word(start, end, word, value)
             elif self._rank_before(start):
                 figure = self._figure(start, end, value, None, "rank", noun=self._noun(end))
+            elif self._series_before(start, end, value):
+                figure = self._figure(start, end, value, None, "ordinal", noun=self._series_before(start, end, value))
             elif P.FRACTION_WORD[self.lang].match(self.low, end):
                 fraction = P.FRACTION_WORD[self.lang].match(self.low, end)
                 figures += self._fraction(start, fraction.start("f"), fraction.group("f"), value)
@@ -467,8 +473,13 @@ class _Reader:
                 figures.append(figure)
         return figures
 
+    def _ordinal_noun(self, end: int) -> str | None:
+        """What an ordinal ranks, "ever" aside: "the first ever game", "first-ever title"."""
+        ever = P.EVER.match(self.low, end)
+        return self._noun(ever.end() if ever else end)
+
     def _ordinal_word(self, start: int, end: int, word: str, value: float) -> Figure | None:
-        noun = self._noun(end)
+        noun = self._ordinal_noun(end)
         if word in FRACTIONS[self.lang]:
             fraction = self._fraction(start, start, word, 1)  # "a third of voters"
             if fraction:
@@ -664,6 +675,21 @@ class _Reader:
         before = self.low[max(0, start - 8):start]
         m = re.search(r"(?:^|[^\w])(no\.?|number|numéro|n°|nº)\s*$", before)
         return m is not None and m.group(1) in RANK_BEFORE and (m.group(1) != "no" or self.low[start].isdigit())
+
+    def _series_before(self, start: int, end: int, value: float) -> str | None:
+        """"day two", "round 3", "étape 4": a number after one of a series is its rank (the noun it
+        ranks is returned), unless the number counts what follows ("the day 30 people died")."""
+        before = P.PREVIOUS_WORD.search(self.low, max(0, start - 12), start)
+        if before is None or before.end(1) != start - 1 \
+                or re.split(r"['’]", before.group(1))[-1] not in SERIES_NOUNS[self.lang]:
+            return None
+        if not value.is_integer() or not 1 <= value < 100:
+            return None
+        after = P.NEXT_WORD.match(self.low, end)
+        if after is not None and not P.PUNCT_AFTER.match(self.low, end) \
+                and after.group(1) not in FUNCTION_WORDS[self.lang]:
+            return None
+        return re.split(r"['’]", self.text[before.start(1):before.end(1)])[-1]
 
     def _age_before(self, start: int) -> bool:
         """"aged 39", "âgé de 39 ans", "age 39"."""

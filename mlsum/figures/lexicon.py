@@ -207,6 +207,11 @@ YEAR_PREPOSITIONS = {"in", "since", "by", "until", "till", "from", "of", "before
 MONTH_PREPOSITIONS = {"in", "until", "till", "since", "by", "from", "last", "next", "early", "late", "mid",
                       "this", "before", "after", "during", "of", "en", "depuis", "fin", "début", "jusqu'en",
                       "mi", "dès", "avant", "après", "depuis"}
+# One of a series, ranked by the number after it: "day two", "round 3", "stage 4", "étape 4".
+SERIES_NOUNS = {"en": {"day", "round", "stage", "game", "match", "test", "leg", "heat", "race", "week", "phase",
+                       "level", "part", "episode", "chapter", "season", "lap", "hole", "set", "series", "act"},
+                "fr": {"jour", "tour", "étape", "manche", "journée", "match", "épisode", "chapitre", "saison",
+                       "phase", "acte", "partie"}}
 # Words around a number that say it is an age: "aged 39", "âgé de 39 ans".
 AGE_BEFORE = {"aged", "age", "ages", "âgé", "âgée", "âgés", "âgées"}
 # Words right before a number that make it a rank: "world No 1", "number two", "numéro un", "n°1".

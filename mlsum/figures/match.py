@@ -504,7 +504,7 @@ def _agrees(figure: Figure, candidate: Figure) -> bool:
             return False
         if candidate.nouns:
             return bool(figure.nouns & candidate.nouns)
-        return bool(figure.near & candidate.near) or len(figure.context & candidate.context) >= 2
+        return bool(figure.nouns & candidate.near) or len(figure.context & candidate.context) >= 3
     if _nouns_meet(figure, candidate) or _people_of_a_kind(figure, candidate):
         return True
     if figure.lang != candidate.lang:  # no shared words to compare across languages; trust the lexicon
@@ -528,6 +528,8 @@ def _disagrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
         return not (figure.near & candidate.near) and len(figure.context & candidate.context) < 1
     if _occasion_of_other_thing(figure, candidate):
         return True
+    if figure.kind in ("ordinal", "rank") and not figure.nouns and _ranks_a_noun(candidate):
+        return len(figure.context & candidate.context) < 2  # "moved up to third" / "their third try"
     if not figure.nouns or not (candidate.nouns or candidate.near):
         return False
     if figure.nouns & candidate.context:

@@ -163,6 +163,7 @@ PLACE_BEFORE = {"in", "at", "from", "to", "between", "near", "across", "visited"
 PERSON_LIST = {lang: re.compile(rf"{PERSON_ITEM[lang].pattern}(?:,\s+{PERSON_ITEM[lang].pattern})*,?\s+"
                                 rf"(?:{'and' if lang == 'en' else 'et'})\s+{PERSON_ITEM[lang].pattern}")
                for lang in LANGS}
+EVER = re.compile(r"\s?-?\s?ever(?!\w)")
 # Between two figures of one range: "20-25", "180 à 250 millions", "between 5 and 10", "17 to 18 October".
 RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|à|au|and|et|or|ou)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|"
                        r"samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
