@@ -130,6 +130,14 @@ def test_an_age_of_another_person_is_no_support():
     assert judged("A 37-year-old woman was arrested.", "Jana Novak, 37, was arrested.")[0] == SUPPORTED
 
 
+def test_an_age_is_of_the_person_the_article_names_with_it():
+    source = ("An eight-year-old girl died in hospital. Her 13-year-old brother, named as Omar Haddad, died "
+              "at the scene.")
+    assert judged("Omar Haddad, 8, died at the scene.", source) == (CONTRADICTED, OTHER_VALUE)
+    assert judged("Omar Haddad, 13, died at the scene.", source)[0] == SUPPORTED
+    assert judged("An eight-year-old girl died in hospital.", source) == (SUPPORTED, SAME_THING)
+
+
 def test_ordinals_rank_their_noun():
     source = "He scored in the first half, and it was his second goal of the season."
     assert judged("It was his second goal this season.", source) == (SUPPORTED, SAME_THING)

@@ -101,6 +101,15 @@ class Figure:
         return frozenset(c for concepts_ in preceding + following for c in concepts_)
 
     @cached_property
+    def person(self) -> frozenset[str]:
+        """Concepts of the name an age in apposition follows ("Ana Ruiz, 39,", "Ana Ruiz (39)"): who the
+        age is of. Empty for any other figure."""
+        if self.kind != "age" or not re.search(r"[,(]\s?$", self.text_lower[max(0, self.start - 2):self.start]):
+            return frozenset()
+        before, clause, _ = self._surroundings
+        return frozenset() if clause else frozenset(c for concepts_ in before[-2:] for c in concepts_)
+
+    @cached_property
     def nouns(self) -> frozenset[str]:
         """Concepts of the words of the counted noun ("car bombs" → {car, bomb})."""
         if not self.noun:

@@ -195,7 +195,7 @@ def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureM
             return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
         return FigureMatch(figure, UNSUPPORTED, *same[0], OTHER_THING)
     if same:
-        if other is not None and figure.nouns & other[0].nouns:  # "127 jobs" beats "1,000 people employed"
+        if other is not None and _of_the_same(figure, other[0], [c for c, _ in same]):
             return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
         if not all(_disagrees(figure, c, index) for c, position in same
                    for p, index in indexes if p == position):
@@ -572,6 +572,16 @@ def find_contradiction(figure: Figure, index: SourceIndex) -> Figure | None:
         if overlap >= needed and overlap > best_overlap:
             best, best_overlap = candidate, overlap
     return best
+
+
+def _of_the_same(figure: Figure, other: Figure, same: list[Figure]) -> bool:
+    """Whether another value is said of the figure's own noun ("1,000 jobs" where the article has "127
+    jobs", and its 1,000 are "people employed"), or of the person its age is of ("Omar Haddad, 8," where
+    the article names Omar Haddad as a 13-year-old, and its eight-year-old is someone else)."""
+    if figure.nouns & other.nouns:
+        return True
+    return bool(figure.person) and figure.person <= other.context \
+        and not any(figure.person <= c.context for c in same)
 
 
 def _ranks_a_noun(figure: Figure) -> bool:
