@@ -251,6 +251,13 @@ def test_millions_where_the_article_says_billions_is_an_error_without_digits():
         == SUPPORTED
 
 
+def test_a_bound_is_not_contradicted_by_a_value_it_allows():
+    source = "The party spent £2,956,737 on its campaign; all six parties spent £9,347,087 on campaigns."
+    assert judged("The party spent more than £100,000 on its campaign.", source)[0] == UNSUPPORTED
+    assert judged("The party spent £100,000 on its campaign.", source) == (CONTRADICTED, OTHER_VALUE)
+    assert judged("The party spent less than £1m on its campaign.", source) == (CONTRADICTED, OTHER_VALUE)
+
+
 def test_a_computed_figure_is_never_contradicted():
     source = "Three men and two women were injured in the crash; 40 people were on board."
     status, basis = judged("Five people were injured in the crash.", source)

@@ -556,6 +556,7 @@ def find_contradiction(figure: Figure, index: SourceIndex) -> Figure | None:
         candidates = [*index.by_group["rank"], *index.by_group["ordinal"]]
     else:
         candidates = index.by_group[_group(figure)]
+    candidates = [c for c in candidates if not _within_bound(figure, c)]
     if figure.kind in _NOUN_KINDS:
         same_noun = [c for c in candidates if c.kind != "year" and figure.nouns & c.nouns
                      and c.value != figure.value]
@@ -582,6 +583,15 @@ def _of_the_same(figure: Figure, other: Figure, same: list[Figure]) -> bool:
         return True
     return bool(figure.person) and figure.person <= other.context \
         and not any(figure.person <= c.context for c in same)
+
+
+def _within_bound(figure: Figure, candidate: Figure) -> bool:
+    """A value a bound allows: "more than £100,000" is no contradiction of £2.9m, "under 50" of 12."""
+    direction = HEDGES.get(figure.qualifier)
+    if figure.value is None or candidate.value is None or direction not in ("above", "below") \
+            or figure.unit != candidate.unit:
+        return False
+    return candidate.value > figure.value if direction == "above" else candidate.value < figure.value
 
 
 def _ranks_a_noun(figure: Figure) -> bool:
