@@ -251,6 +251,13 @@ def test_millions_where_the_article_says_billions_is_an_error_without_digits():
         == SUPPORTED
 
 
+def test_dozens_is_checked_like_any_order_of_magnitude():
+    source = "At least three people were injured in the fire. Later, 40 firefighters were at the scene."
+    assert judged("Dozens of people were injured in the fire.", source)[0] != SUPPORTED
+    assert judged("Dozens of firefighters were at the scene.", source) == (SUPPORTED, SAME_THING)
+    assert judged("Des dizaines de pompiers sont intervenus.", source)[0] == SUPPORTED
+
+
 def test_a_bound_is_not_contradicted_by_a_value_it_allows():
     source = "The party spent £2,956,737 on its campaign; all six parties spent £9,347,087 on campaigns."
     assert judged("The party spent more than £100,000 on its campaign.", source)[0] == UNSUPPORTED

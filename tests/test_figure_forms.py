@@ -243,10 +243,11 @@ def test_approximate_french_counts_are_values(text, value):
     assert (figure.kind, figure.value, figure.qualifier, figure.vague) == ("count", value, "about", False)
 
 
-def test_a_dozen_is_about_twelve_but_dozens_is_vague():
+def test_a_dozen_is_about_twelve_but_dozens_an_order_of_magnitude():
     assert (one("a dozen shops", "en").value, one("a dozen shops", "en").qualifier) == (12, "about")
-    [dozens] = extract_figures("dozens of shops", "en")
-    assert dozens.vague and dozens.value is None
+    for text, lang in (("dozens of shops", "en"), ("des dizaines de magasins", "fr")):
+        [dozens] = extract_figures(text, lang)
+        assert (dozens.kind, dozens.unit, dozens.value, dozens.vague) == ("magnitude", "dozens", None, False)
 
 
 def test_magnitude_words_are_figures():

@@ -39,9 +39,9 @@ class Figure:
     their value is None and `iso` holds them ("2024-12-03", "--12-03" without a year, "2017-03",
     "16:44", "3-2"). An age is a value in years ("Roldan, 39,", "a 39-year-old"); a rank is a place in
     an order ("world No 1", "number two"); a fraction is its value ("two-thirds" 0.667); a decade is
-    its first year ("the 1990s" 1990). Vague quantities ("dozens", "a few") have no value and are never
-    scored; orders of magnitude ("thousands", "des millions") have none either but are checked; the
-    `unit` of both is their class ("dozens", "millions"). `qualifier` keeps a hedge ("about", "at
+    its first year ("the 1990s" 1990). Vague quantities ("a few", "several") have no value and are never
+    scored; orders of magnitude ("dozens", "thousands", "des millions") have none either but are
+    checked; the `unit` of both is their class ("few", "millions"). `qualifier` keeps a hedge ("about", "at
     least") that makes the figure approximate.
     """
 

@@ -151,9 +151,10 @@ FRENCH_ONLY_UNITS = {"an", "ans", "h"}
 AMBIGUOUS_SHORT_UNITS = {"m", "h", "mi", "ha", "ft", "min", "hr", "c", "f", "g", "l", "t", "in.", "°",
                          "yd", "oz", "yr", "yrs"}
 
-# Vague quantity → class; a number falls in a class by `VAGUE_RANGES`. Vague ones ("a few", "dozens") are
-# listed but never scored; orders of magnitude ("thousands", "des millions") are checked like numbers:
-# "millions" where the article says billions is an error, digits or not.
+# Vague quantity → class; a number falls in a class by `VAGUE_RANGES`. Vague ones ("a few", "several") are
+# listed but never scored; orders of magnitude ("dozens", "thousands", "des millions") are checked like
+# numbers: "millions" where the article says billions is an error, digits or not, and so is "dozens of
+# people injured" where it counts three.
 VAGUE = {
     "en": {"a few hundred": "hundreds", "several hundred": "hundreds", "a few thousand": "thousands",
            "several thousand": "thousands", "a few million": "millions", "several million": "millions",
@@ -180,7 +181,7 @@ VAGUE_RANGES = {"few": (2, 12), "dozens": (20, 199), "many": (5, float("inf")),
                 "hundreds of thousands": (100000, 9999999), "millions": (1e6, 999999999),
                 "tens of millions": (1e7, 999999999), "hundreds of millions": (1e8, 9999999999),
                 "billions": (1e9, 1e13)}
-MAGNITUDES = {"hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions",
+MAGNITUDES = {"dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions",
               "tens of millions", "hundreds of millions", "billions"}
 
 # Words before a number that make it approximate ("about 8 km", "plus de 300"), and which way the true

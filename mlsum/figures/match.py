@@ -16,7 +16,7 @@ Each summary figure gets a status and the basis for it:
   the sum or difference of two figures stated together (basis `computed`: "five" for "three men and
   two women"), which may be right but is not stated: never `contradicted`.
 
-Vague quantities ("dozens", "a few") are checked too but never scored.
+Vague quantities ("a few", "several") are checked too but never scored.
 """
 
 from __future__ import annotations
