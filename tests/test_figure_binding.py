@@ -251,6 +251,20 @@ def test_millions_where_the_article_says_billions_is_an_error_without_digits():
         == SUPPORTED
 
 
+def test_a_count_is_supported_by_the_rank_of_its_last_one():
+    source = "Nadia Berg opened the scoring and later added her second goal from the spot."
+    assert judged("Nadia Berg scored two goals.", source) == (SUPPORTED, SAME_THING)
+    assert judged("Nadia Berg scored three goals.", source)[0] != SUPPORTED
+    assert judged("Nadia Berg scored one goal.", "Nadia Berg scored her first goal in May.")[0] != SUPPORTED
+
+
+def test_a_cap_just_above_an_order_of_magnitude_allows_it():
+    source = "Up to a million people still have to renew their tax credits before Sunday."
+    assert judged("Thousands of people still have to renew their tax credits.", source)[0] == SUPPORTED
+    assert judged("Hundreds of people still have to renew their tax credits.", source)[0] != SUPPORTED
+    assert judged("Thousands of people renewed.", "Nearly 90 people renewed.")[0] != SUPPORTED
+
+
 def test_dozens_is_checked_like_any_order_of_magnitude():
     source = "At least three people were injured in the fire. Later, 40 firefighters were at the scene."
     assert judged("Dozens of people were injured in the fire.", source)[0] != SUPPORTED

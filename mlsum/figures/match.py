@@ -353,6 +353,8 @@ def supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
             yield from (c for c in groups["age"] if c.value == figure.value)
         if kind == "count":
             yield from _bare_supports(figure, index)
+            yield from (c for c in index.by_group["ordinal"] if c.value == figure.value >= 2
+                        and figure.nouns & c.nouns)  # "his second try": he scored two tries
 
 
 def _bare_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
@@ -454,7 +456,13 @@ def _magnitude_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
         c_low, c_high = VAGUE_RANGES[c.unit]
         if low <= c_low and c_high <= high * 10 or c.unit == figure.unit:
             yield c
-    yield from (c for c in index.numbers if low <= c.value <= high)
+    yield from (c for c in index.numbers if low <= c.value <= high or _bound_reaches(c, low, high))
+
+
+def _bound_reaches(candidate: Figure, low: float, high: float) -> bool:
+    """A cap just above an order of magnitude allows it: "up to a million people" may be thousands (not
+    hundreds)."""
+    return candidate.qualifier in ("up to", "jusqu'à") and high < candidate.value <= 10 * high
 
 
 def _vague_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
