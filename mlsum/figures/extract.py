@@ -184,6 +184,7 @@ def extract_figures(text: str, lang: str | None = None, implied: bool = False) -
 
 
 _PLURAL_ENDINGS = ("s", "men", "children", "people", "police")  # "both sides", not "both Paris and Rome"
+_LIST_REACH = 160  # characters before an "and" that a list of names may take
 
 
 def _implied(reader: "_Reader") -> list[Figure]:
@@ -192,18 +193,29 @@ def _implied(reader: "_Reader") -> list[Figure]:
     figure whose value is how many it names. Only a source's: as evidence they are sure, while a
     summary's "both" is not a figure a reader checks."""
     found = []
+    low, text = reader.low, reader.text
     if reader.lang == "en":
-        for m in P.BOTH.finditer(reader.low):
+        for m in P.BOTH.finditer(low):
             noun = reader._noun(m.end())
-            if noun is not None and noun[0].islower() and any(w.endswith(_PLURAL_ENDINGS) for w in noun.split()):
+            if not low[m.start() - 1:m.start()].isalnum() and noun is not None and noun[0].islower() \
+                    and any(w.endswith(_PLURAL_ENDINGS) for w in noun.split()):
                 found.append(reader._figure(m.start(), m.start() + 4, 2.0, None, "count", noun=noun))
-    for m in P.PERSON_LIST[reader.lang].finditer(reader.text):
-        before = P.PREVIOUS_WORD.search(reader.text, max(0, m.start() - 24), m.start())
-        if before is not None and before.end(1) == m.start() - 1 and (
+    end = 0
+    for m in P.LIST_AND[reader.lang].finditer(text):
+        last = P.PERSON_ITEM[reader.lang].match(text, m.end())
+        if last is None or m.start() < end:
+            continue
+        left = m.start() - (text[m.start() - 1:m.start()] == ",")  # "Ana Ruiz, Li Wei, and Tom Ek"
+        first = P.LIST_BEFORE_AND[reader.lang].search(text, max(end, left - _LIST_REACH), left)
+        if first is None:
+            continue
+        before = P.PREVIOUS_WORD.search(text, max(0, first.start() - 24), first.start())
+        if before is not None and before.end(1) == first.start() - 1 and (
                 before.group(1)[0].isupper() or before.group(1).lower() in P.PLACE_BEFORE):
             continue  # the list starts inside a longer name, or names places
-        names = len(P.PERSON_ITEM[reader.lang].findall(m.group()))
-        found.append(reader._figure(m.start(), m.end(), float(names), "people", "list"))
+        names = len(P.PERSON_ITEM[reader.lang].findall(first.group())) + 1
+        found.append(reader._figure(first.start(), last.end(), float(names), "people", "list"))
+        end = last.end()
     for figure in found:
         figure.lang, figure.text_lower = reader.lang, reader.low
     return found
