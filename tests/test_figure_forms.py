@@ -177,6 +177,16 @@ def test_units(text, lang, value, unit, kind):
     assert (figure.value, figure.unit, figure.kind) == (pytest.approx(value), unit, kind)
 
 
+@pytest.mark.parametrize("text, value, unit, kind", [
+    ("She broke the British 1500m record.", 1500, "meter", "distance"),
+    ("the new 5,000 m indoor record", 5000, "meter", "distance"),
+    ("13m people watched.", 13e6, None, "count"), ("a £1,500m deal", 1.5e9, "GBP", "money"),
+])
+def test_m_after_thousands_is_metres_not_millions(text, value, unit, kind):
+    figure = one(text, "en")
+    assert (figure.value, figure.unit, figure.kind) == (pytest.approx(value), unit, kind)
+
+
 @pytest.mark.parametrize("text, lang, value, currency", [
     ("a fine of 20 Swiss francs", "en", 20, "CHF"), ("CHF 30 a month", "en", 30, "CHF"),
     ("5 million Japanese yen", "en", 5e6, "JPY"), ("300 francs suisses", "fr", 300, "CHF"),

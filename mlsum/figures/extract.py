@@ -184,6 +184,7 @@ def extract_figures(text: str, lang: str | None = None, implied: bool = False) -
 
 
 _PLURAL_ENDINGS = ("s", "men", "children", "people", "police")  # "both sides", not "both Paris and Rome"
+_METRES_NOT_MILLIONS = 1000  # "1500m", "5,000 m": metres, never millions
 _LIST_REACH = 160  # characters before an "and" that a list of names may take
 
 
@@ -537,7 +538,7 @@ class _Reader:
         low = self.low
         scale = P.SCALE.match(low, end)
         factor = 1.0
-        if scale and self._is_scale(scale, currency, glued):
+        if scale and self._is_scale(scale, currency, glued, value):
             word = scale.group("scale")
             factor = 12 if word == "dozen" else SCALES[word]
             value *= factor
@@ -554,7 +555,7 @@ class _Reader:
             return self._figure(start, end, value, currency, "money", qualifier=qualifier, decimals=places,
                                 scale=factor)
         unit = P.UNIT[self.lang].match(low, end)
-        if unit and self._is_unit(unit, glued) and factor == 1:
+        if unit and self._is_unit(unit, glued, value) and factor == 1:
             name, kind = UNITS[_single_spaced(unit.group("unit"))]
             adjective = "-" in unit.group("gap")  # "six-year-long war", "a 24-hour truce"
             noun = self._noun(unit.end()) if adjective or unit.group("old") else None
@@ -578,20 +579,24 @@ class _Reader:
         return self._figure(start, end, value, None, "count", qualifier=qualifier, decimals=places,
                             noun=self._noun(end, partitive=not low[end - 1].isdigit()), scale=factor)
 
-    def _is_scale(self, scale: re.Match, currency: str | None, glued: bool) -> bool:
+    def _is_scale(self, scale: re.Match, currency: str | None, glued: bool, value: float) -> bool:
         """"m"/"k"/"bn" multiply money, or a glued number before a noun ("13m people"); "100 m" is
-        metres."""
+        metres, and so is "1500m" anywhere: thousands of millions are written "1.5bn"."""
         if scale.group("scale") not in ("m", "k"):
             return True
+        if scale.group("scale") == "m" and currency is None and value >= _METRES_NOT_MILLIONS:
+            return False
         if scale.group("gap") or not glued:
             return currency is not None
         return currency is not None or (P.NEXT_WORD.match(self.text, scale.end()) is not None
                                         and not P.PUNCT_AFTER.match(self.text, scale.end()))
 
-    def _is_unit(self, unit: re.Match, glued: bool) -> bool:
+    def _is_unit(self, unit: re.Match, glued: bool, value: float) -> bool:
         """One- and two-letter units count only after digits, glued or before punctuation ("24h",
-        "100 m.", "38.1C")."""
+        "100 m.", "38.1C"), but "m" after thousands is metres wherever it is ("the 5,000 m record")."""
         if unit.group("unit") not in AMBIGUOUS_SHORT_UNITS:
+            return True
+        if unit.group("unit") == "m" and value >= _METRES_NOT_MILLIONS:
             return True
         return glued and (not unit.group("gap") or P.PUNCT_AFTER.match(self.text, unit.end()) is not None)
 
