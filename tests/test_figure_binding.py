@@ -117,6 +117,13 @@ def test_another_value_for_the_same_noun_beats_the_same_value_for_a_kindred_one(
     assert judged("The ferry firm will shed 1,000 jobs.", source) == (CONTRADICTED, OTHER_VALUE)
 
 
+def test_same_value_evidence_is_the_figure_that_may_count_the_same_thing():
+    source = "The firm sold 42 cars. Rangers seized 42 rifles during the raid on Tuesday."
+    [item] = check_figures("Officers found 42 guns in the raid.", [source]).items
+    assert (item.status, item.basis) == (SUPPORTED, SAME_VALUE)
+    assert source[item.evidence.start:item.evidence.end + 7] == "42 rifles"
+
+
 def test_a_synonym_counts_the_same_thing():
     source = "The coach has signed a three-year deal with the club after a two-year spell in Lisbon."
     assert judged("The coach signed a three-year contract.", source) == (SUPPORTED, SAME_THING)

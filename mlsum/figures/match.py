@@ -197,9 +197,11 @@ def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureM
     if same:
         if other is not None and _of_the_same(figure, other[0], [c for c, _ in same]):
             return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
-        if not all(_disagrees(figure, c, index) for c, position in same
-                   for p, index in indexes if p == position):
-            return FigureMatch(figure, SUPPORTED, *same[0], SAME_VALUE)
+        plausible = max(((c, position) for c, position in same for p, index in indexes
+                         if p == position and not _disagrees(figure, c, index)),
+                        key=lambda found: len(figure.context & found[0].context), default=None)
+        if plausible is not None:  # the evidence: the one whose sentence is most like the figure's
+            return FigureMatch(figure, SUPPORTED, *plausible, SAME_VALUE)
         if other is not None:
             return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
         if figure.kind == "age":  # "the 34-year-old" names no one: the same age is the best evidence
