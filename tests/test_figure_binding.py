@@ -153,10 +153,12 @@ def test_ordinals_rank_their_noun():
     assert judged("The army took Aleppo for the second time.", source)[0] != SUPPORTED
 
 
-def test_an_ordinal_the_article_gives_without_its_noun_ranks_what_is_named_beside_it():
+def test_an_ordinal_the_article_gives_without_its_noun_needs_the_same_sentence_to_rank_the_same_thing():
     source = ("Lyon batted for 60 overs in the first innings and 70 in the second on a slow pitch. "
               "The first Test ended in a draw.")
     assert judged("Lyon lost the second Test on a pitch.", source)[0] != SUPPORTED
+    source = "Broad dismissed Watson in the second over of the day."  # "over" is not read as a noun
+    assert judged("Broad took a wicket on the second day.", source)[0] != SUPPORTED
     source = "Owens scored a try in the first half and grabbed his second of the game after the break."
     assert judged("Owens grabbed his second try of the game after the break.", source)[0] == SUPPORTED
 

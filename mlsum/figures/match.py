@@ -507,14 +507,16 @@ def _agrees(figure: Figure, candidate: Figure) -> bool:
     """Whether two figures stating the same value say it of the same thing: one's noun is named next
     to the other ("11 villages" / "11 towns and villages", "killed 500,000 people" / "500 000 morts"),
     or two words around them are shared. An ordinal or a rank is what it ranks: its noun decides
-    ("first round" is not "first half", however alike their sentences). Measures, dates and times are
-    what their unit says, unless both count a named noun that differs."""
+    ("first round" is not "first half", however alike their sentences), and an article's ordinal that
+    elides its noun ("his second of the game") ranks the same thing only in a sentence sharing three
+    words. Measures, dates and times are what their unit says, unless both count a named noun that
+    differs."""
     if _ranks_a_noun(figure):
         if candidate.kind != figure.kind:
             return False
         if candidate.nouns:
             return bool(figure.nouns & candidate.nouns)
-        return bool(figure.nouns & candidate.near) or len(figure.context & candidate.context) >= 3
+        return len(figure.context & candidate.context) >= 3  # "his second [try] of the game": elided
     if _nouns_meet(figure, candidate) or _people_of_a_kind(figure, candidate):
         return True
     if figure.lang != candidate.lang:  # no shared words to compare across languages; trust the lexicon
