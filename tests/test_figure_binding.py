@@ -106,6 +106,8 @@ def test_people_is_said_of_any_kind_of_people():
     assert judged("Two people were arrested near the stadium.", source) == (SUPPORTED, SAME_THING)
     source = "Police said two people were arrested near the stadium after the match."
     assert judged("Two men were arrested near the stadium.", source) == (SUPPORTED, SAME_VALUE)
+    source = "Deux adolescents ont été arrêtés près du stade après le match, a dit la police."
+    assert judged("Deux personnes ont été arrêtées près du stade.", source) == (SUPPORTED, SAME_THING)
     source = "The truck killed four people. The driver left his wife and four children in Oslo."
     assert judged("The driver has four children.", "The truck killed four people.")[0] != SUPPORTED
     assert judged("The truck killed four people.", "The driver left his wife and four children.")[0] \

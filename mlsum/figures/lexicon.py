@@ -258,7 +258,7 @@ PERSON_NOUNS = """
     rebels gunmen hostages survivors adults teenagers brothers sisters sons daughters friends colleagues
     drivers riders cyclists motorists pedestrians firefighters climbers pilgrims miners
     hommes femmes enfants garçons filles élèves étudiants salariés policiers soldats migrants médecins
-    électeurs joueurs otages survivants adultes
+    électeurs joueurs otages survivants adultes adolescents jeunes
 """.split()
 
 # English endings of words that end a counted noun phrase once it has started ("14 people killed", "two
