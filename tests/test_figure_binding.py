@@ -139,6 +139,14 @@ def test_an_age_of_another_person_is_no_support():
     assert judged("A 37-year-old woman was arrested.", "Jana Novak, 37, was arrested.")[0] == SUPPORTED
 
 
+def test_a_first_is_supported_by_the_words_that_say_first():
+    source = "Lund won her maiden title in Oslo after a bogey-free opening round on Thursday."
+    assert judged("Lund won her first title in Oslo.", source) == (SUPPORTED, SAME_THING)
+    assert judged("Lund led after the first round.", source) == (SUPPORTED, SAME_THING)
+    assert judged("Lund led after the second round.", source) == (CONTRADICTED, OTHER_VALUE)
+    assert judged("Lund won her second title in Oslo.", source)[0] != SUPPORTED
+
+
 def test_an_age_is_of_the_person_the_article_names_with_it():
     source = ("An eight-year-old girl died in hospital. Her 13-year-old brother, named as Omar Haddad, died "
               "at the scene.")

@@ -189,37 +189,51 @@ _LIST_REACH = 160  # characters before an "and" that a list of names may take
 
 
 def _implied(reader: "_Reader") -> list[Figure]:
-    """Numbers an article states without writing one: "both committees" counts two committees, and a
-    list of named people ("Ana Ruiz, 29, and Li Wei, 56,", "a man, 41, and a woman, 23,") is a `list`
-    figure whose value is how many it names. Only a source's: as evidence they are sure, while a
-    summary's "both" is not a figure a reader checks."""
-    found = []
-    low, text = reader.low, reader.text
-    if reader.lang == "en":
-        for m in P.BOTH.finditer(low):
-            noun = reader._noun(m.end())
-            if not low[m.start() - 1:m.start()].isalnum() and noun is not None and noun[0].islower() \
-                    and any(w.endswith(_PLURAL_ENDINGS) for w in noun.split()):
-                found.append(reader._figure(m.start(), m.start() + 4, 2.0, None, "count", noun=noun))
-    end = 0
-    for m in P.LIST_AND[reader.lang].finditer(text):
-        last = P.PERSON_ITEM[reader.lang].match(text, m.end())
-        if last is None or m.start() < end:
+    """Numbers an article states without writing one: "both committees" counts two committees, "his
+    maiden title" and "the opening round" are firsts, and a list of named people ("Ana Ruiz, 29, and
+    Li Wei, 56,", "a man, 41, and a woman, 23,") is a `list` figure whose value is how many it names.
+    Only a source's: as evidence they are sure, while a summary's "both" is not a figure a reader
+    checks."""
+    found: list[Figure] = []
+    end = 0  # where the last list found ends
+    for m in P.IMPLIED[reader.lang].finditer(" " + reader.low):  # " ": a first word is found too
+        word, start, after = m.group("word"), m.start("word") - 1, m.end() - 1
+        if word in ("and", "et"):
+            listed = _person_list(reader, start - 1, after, end)
+            if listed is not None:
+                found.append(listed)
+                end = listed.end
             continue
-        left = m.start() - (text[m.start() - 1:m.start()] == ",")  # "Ana Ruiz, Li Wei, and Tom Ek"
-        first = P.LIST_BEFORE_AND[reader.lang].search(text, max(end, left - _LIST_REACH), left)
-        if first is None:
-            continue
-        before = P.PREVIOUS_WORD.search(text, max(0, first.start() - 24), first.start())
-        if before is not None and before.end(1) == first.start() - 1 and (
-                before.group(1)[0].isupper() or before.group(1).lower() in P.PLACE_BEFORE):
-            continue  # the list starts inside a longer name, or names places
-        names = len(P.PERSON_ITEM[reader.lang].findall(first.group())) + 1
-        found.append(reader._figure(first.start(), last.end(), float(names), "people", "list"))
-        end = last.end()
+        if word == "both":
+            of = P.BOTH_OF.match(reader.low, after)
+            noun = reader._noun(of.end() if of else after)
+            if noun is not None and noun[0].islower() and any(w.endswith(_PLURAL_ENDINGS) for w in noun.split()):
+                found.append(reader._figure(start, start + 4, 2.0, None, "count", noun=noun))
+        else:
+            noun = reader._noun(after)
+            if noun is not None:
+                found.append(reader._figure(start, start + len(word), 1.0, None, "ordinal", noun=noun))
     for figure in found:
         figure.lang, figure.text_lower = reader.lang, reader.low
     return found
+
+
+def _person_list(reader: "_Reader", before_and: int, after_and: int, not_before: int) -> Figure | None:
+    """The list of named people around the "and" between `before_and` and `after_and`, if there is one."""
+    text, lang = reader.text, reader.lang
+    last = P.PERSON_ITEM[lang].match(text, after_and)
+    if last is None or before_and < not_before:
+        return None
+    left = before_and - (text[before_and - 1:before_and] == ",")  # "Ana Ruiz, Li Wei, and Tom Ek"
+    first = P.LIST_BEFORE_AND[lang].search(text, max(not_before, left - _LIST_REACH), left)
+    if first is None:
+        return None
+    before = P.PREVIOUS_WORD.search(text, max(0, first.start() - 24), first.start())
+    if before is not None and before.end(1) == first.start() - 1 and (
+            before.group(1)[0].isupper() or before.group(1).lower() in P.PLACE_BEFORE):
+        return None  # the list starts inside a longer name, or names places
+    names = len(P.PERSON_ITEM[lang].findall(first.group())) + 1
+    return reader._figure(first.start(), last.end(), float(names), "people", "list")
 
 
 def _glued(low: str, pos: int) -> bool:

@@ -149,18 +149,21 @@ SCORE = re.compile(r"(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})(?!\d|[,.]\d|%|\s?[
 _TEAM_WORD = r"(?:[A-Z][\w'’.&-]*|&|and|of|de)"
 SCORE_LINE = re.compile(rf"(?P<a>\d{{1,2}}),\s+[A-Z][\w'’.&-]*(?:\s+{_TEAM_WORD}){{0,5}}\s+(?P<b>\d{{1,2}})"
                         r"(?=\s*(?:[.;)\n]|$))")
-# "both committees", "both of the men": two, as a source states it (French "tous les deux" is a number).
-# No look-behind, so that the scan skips to each "both" in C; the caller checks the word boundary.
-BOTH = re.compile(r"both\s+(?:of\s+(?:the|these|those|their|his|her|its)\s+)?(?=[^\W\d_])")
+# The words at which an article states a number without writing one (see extract._implied), found in
+# one scan that starts with a character class, so that the engine skips ahead in C: "both committees",
+# "his maiden title", "the opening round", and the "and" / "et" of a list of named people.
+IMPLIED = {"en": re.compile(r"[\s(“\"'](?P<word>both|maiden|debut|inaugural|opening|and)\s+(?=[^\W\d_])"),
+           "fr": re.compile(r"\s(?P<word>et)\s+(?=[^\W\d_])")}
+FIRST_WORDS = {"maiden", "debut", "inaugural", "opening"}
+BOTH_OF = re.compile(r"of\s+(?:the|these|those|their|his|her|its)\s+")
 # A list of named people, each perhaps with an age in apposition: "Ana Ruiz, 29, and Li Wei, 56",
 # "Wayne Hart, Paul Bright and Admi Stone", "a man, 41, and a woman, 23" (matched on the original text):
-# found at each "and" / "et", the names after it read forwards and those before it backwards.
+# the names after an "and" read forwards, and those before it backwards.
 _NAME = r"(?!(?:The|A|An|This|That|Le|La|Les|Un|Une)\b)[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}"
 _PERSON_HEAD = {"en": r"(?:[Aa]n?|[Aa]nother)\s+(?:man|woman|boy|girl|teenager|person|child|pensioner)",
                 "fr": r"(?:[Uu]ne?)\s+(?:homme|femme|garçon|fille|adolescente?|enfant|retraitée?)"}
 _AGE_AFTER = {"en": r"(?:,\s*(?:aged\s+)?\d{1,3},?)?", "fr": r"(?:,\s*(?:âgée?\s+de\s+)?\d{1,3}\s+ans,?)?"}
 PERSON_ITEM = {lang: re.compile(rf"(?:{_NAME}|{_PERSON_HEAD[lang]}){_AGE_AFTER[lang]}") for lang in LANGS}
-LIST_AND = {"en": re.compile(r" and\s+"), "fr": re.compile(r" et\s+")}  # a literal first: a fast scan
 LIST_BEFORE_AND = {lang: re.compile(rf"{PERSON_ITEM[lang].pattern}(?:,\s+{PERSON_ITEM[lang].pattern})*$")
                    for lang in LANGS}
 # Words before a list that make its names places: "in New York and Los Angeles".
