@@ -195,27 +195,36 @@ def _implied(reader: "_Reader") -> list[Figure]:
     Only a source's: as evidence they are sure, while a summary's "both" is not a figure a reader
     checks."""
     found: list[Figure] = []
-    end = 0  # where the last list found ends
-    for m in P.IMPLIED[reader.lang].finditer(" " + reader.low):  # " ": a first word is found too
-        word, start, after = m.group("word"), m.start("word") - 1, m.end() - 1
-        if word in ("and", "et"):
-            listed = _person_list(reader, start - 1, after, end)
-            if listed is not None:
-                found.append(listed)
-                end = listed.end
-            continue
-        if word == "both":
-            of = P.BOTH_OF.match(reader.low, after)
-            noun = reader._noun(of.end() if of else after)
+    low = reader.low
+    if reader.lang == "en":
+        for start in _word_starts(low, "both"):
+            of = P.BOTH_OF.match(low, start + 4)
+            noun = reader._noun(of.end() if of else start + 4)
             if noun is not None and noun[0].islower() and any(w.endswith(_PLURAL_ENDINGS) for w in noun.split()):
                 found.append(reader._figure(start, start + 4, 2.0, None, "count", noun=noun))
-        else:
-            noun = reader._noun(after)
-            if noun is not None:
-                found.append(reader._figure(start, start + len(word), 1.0, None, "ordinal", noun=noun))
+        for word in P.FIRST_WORDS:
+            for start in _word_starts(low, word):
+                noun = reader._noun(start + len(word))
+                if noun is not None:
+                    found.append(reader._figure(start, start + len(word), 1.0, None, "ordinal", noun=noun))
+    end = 0  # where the last list found ends
+    for m in P.LIST_AND[reader.lang].finditer(reader.text):
+        listed = _person_list(reader, m.start(), m.end(), end)
+        if listed is not None:
+            found.append(listed)
+            end = listed.end
     for figure in found:
         figure.lang, figure.text_lower = reader.lang, reader.low
     return found
+
+
+def _word_starts(low: str, word: str):
+    """Where `word` stands alone in `low`, followed by another word."""
+    at = low.find(word)
+    while at >= 0:
+        if not low[at - 1:at].isalnum() and low[at - 1:at] != "-" and P.WORD_AFTER.match(low, at + len(word)):
+            yield at
+        at = low.find(word, at + 1)
 
 
 def _person_list(reader: "_Reader", before_and: int, after_and: int, not_before: int) -> Figure | None:
@@ -491,8 +500,8 @@ class _Reader:
                 figure = self._ordinal_word(start, end, word, value)
             elif self._rank_before(start):
                 figure = self._figure(start, end, value, None, "rank", noun=self._noun(end))
-            elif self._series_before(start, end, value):
-                figure = self._figure(start, end, value, None, "ordinal", noun=self._series_before(start, end, value))
+            elif series := self._series_before(start, end, value):
+                figure = self._figure(start, end, value, None, "ordinal", noun=series)
             elif P.FRACTION_WORD[self.lang].match(self.low, end):
                 fraction = P.FRACTION_WORD[self.lang].match(self.low, end)
                 figures += self._fraction(start, fraction.start("f"), fraction.group("f"), value)
@@ -719,17 +728,19 @@ class _Reader:
     def _series_before(self, start: int, end: int, value: float) -> str | None:
         """"day two", "round 3", "étape 4": a number after one of a series is its rank (the noun it
         ranks is returned), unless the number counts what follows ("the day 30 people died")."""
-        before = P.PREVIOUS_WORD.search(self.low, max(0, start - 12), start)
-        if before is None or before.end(1) != start - 1 \
-                or re.split(r"['’]", before.group(1))[-1] not in SERIES_NOUNS[self.lang]:
+        if not value.is_integer() or not 1 <= value < 100 or self.low[start - 1:start] != " ":
             return None
-        if not value.is_integer() or not 1 <= value < 100:
+        before = P.PREVIOUS_WORD.search(self.low, max(0, start - 12), start)
+        if before is None or before.end(1) != start - 1:
+            return None
+        word = before.group(1).rpartition("'")[2].rpartition("’")[2]  # "l'étape"
+        if word not in SERIES_NOUNS[self.lang]:
             return None
         after = P.NEXT_WORD.match(self.low, end)
         if after is not None and not P.PUNCT_AFTER.match(self.low, end) \
                 and after.group(1) not in FUNCTION_WORDS[self.lang]:
             return None
-        return re.split(r"['’]", self.text[before.start(1):before.end(1)])[-1]
+        return self.text[before.end(1) - len(word):before.end(1)]
 
     def _age_before(self, start: int) -> bool:
         """"aged 39", "âgé de 39 ans", "age 39"."""
