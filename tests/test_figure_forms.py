@@ -43,10 +43,15 @@ def test_a_number_after_a_comma_that_counts_something_is_not_an_age():
 @pytest.mark.parametrize("text, value, unit", [
     ("a fine of 5, 000 pounds", 5000, "GBP"), ("it cost $ 800, 000 in all", 800000, "USD"),
     ("a £ 50 m bid", 50e6, "GBP"), ("about 1, 056 homes", 1056, None),
+    ("his weight fell to 96. 5 kg , he said", 96.5, "kilogram"), ("prices rose 3. 2 % in May", 3.2, "%"),
 ])
 def test_tokenized_numbers(text, value, unit):
     figure = one(text, "en")
     assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+
+
+def test_a_tokenized_full_stop_between_numbers_ends_a_sentence():
+    assert [f[2] for f in figures("Sales fell in 2014. 5 shops closed.", "en")] == [2014, 5]
 
 
 def test_lower_case_month_after_a_number_is_read_not_raised():

@@ -473,7 +473,12 @@ class _Reader:
         currency = CURRENCY_SYMBOLS[m.group("cur")] if m.group("cur") else None
         if currency is None:
             currency, start = self._currency_before(start)
-        figure = self._quantity(start, m.end("num"), value, currency, decimals(digits, self.lang),
+        number_end = m.end("num")
+        split = P.TOKENIZED_DECIMAL.match(low, number_end) if self.lang == "en" and digits.isdigit() else None
+        if split and (P.UNIT[self.lang].match(low, split.end()) or P.PERCENT.match(low, split.end())):
+            digits, number_end = f"{digits}.{split.group('fraction')}", split.end()  # "102. 5 kg"
+            value = float(digits)
+        figure = self._quantity(start, number_end, value, currency, decimals(digits, self.lang),
                                 glued=True, qualifier=qualifier)
         if figure is None:
             return None

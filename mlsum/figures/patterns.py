@@ -50,6 +50,9 @@ _AMPM = rf"(?:{AMPM})(?!\w)"
 A_SCALE = ("a hundred", "a thousand", "a million", "a billion", "an hundred", "half a million",
            "half a billion")
 # Where a number as written ends: "300,000", "300 000", "5, 000" (tokenized text), "1,5", "1.500".
+# Tokenized text splits decimals too ("102. 5 kg"): the extractor joins them before a unit only, since
+# "in 2014. 5 people" is two sentences.
+TOKENIZED_DECIMAL = re.compile(r"\. (?P<fraction>\d{1,3})(?![\d,.])")
 NUMBER = r"\d{1,3}(?:(?:[,.\u00a0\u202f ]|, )\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
 
