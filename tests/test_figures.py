@@ -143,6 +143,7 @@ def test_orders_of_magnitude_are_checked_figures(text, lang, magnitude):
     ("F-16 jets and COVID-19", "en"), ("open 24/7", "en"), ("one of the embassy's buildings", "en"),
     ("l'un des bâtiments", "fr"), ("one of the world's biggest", "en"),
     ("the rebels first launched an attack", "en"), ("le Premier ministre", "fr"),
+    ("a speed per second", "en"), ("une vitesse par seconde", "fr"),
 ])
 def test_words_and_digits_that_are_not_figures(text, lang):
     assert [f.text for f in extract_figures(text, lang) if not f.vague] == []

@@ -529,6 +529,8 @@ class _Reader:
         return self._noun(ever.end() if ever else end)
 
     def _ordinal_word(self, start: int, end: int, word: str, value: float) -> Figure | None:
+        if word in ("second", "seconde") and self._previous_word(start) in ("per", "every", "each", "par"):
+            return None  # "2.4 miles per second": a unit of time
         noun = self._ordinal_noun(end)
         if word in FRACTIONS[self.lang]:
             fraction = self._fraction(start, start, word, 1)  # "a third of voters"
