@@ -273,6 +273,11 @@ def test_translation_check_reports_missing_and_changed_figures():
     assert compare_translation(original, faithful) == []
 
 
+def test_a_translation_is_checked_for_the_figures_written_not_those_implied():
+    original = "Jean Morel et Marie Lenoir sont arrivés à Lyon ; les deux maires ont parlé."
+    assert compare_translation(original, "They arrived in Lyon; the two mayors spoke.") == []
+
+
 def test_every_item_locates_its_evidence_in_the_source_it_was_found_in():
     french = "Le séisme a fait 12 morts à Alep."
     english = "The earthquake killed 12 people in Aleppo, 40 km from the border."

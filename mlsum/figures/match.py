@@ -7,9 +7,13 @@ Each summary figure gets a status and the basis for it:
   rounding allowed for, number words read). Basis `same thing` when what it counts agrees too (same
   noun, synonym or French equivalent, or shared words around both); `same value` when the value is
   there but the checker cannot tell whether it counts the same thing (a paraphrase it does not know:
-  "870 infections" / "870 people infected" is fine, and a guess would cry wolf).
+  "870 infections" / "870 people infected" is fine, and a guess would cry wolf). A source states some
+  numbers without digits, and these count: "both committees", "his maiden title", "Ana Ruiz, 29, and
+  Li Wei, 56" (two people, `same value` for "two men").
 - `contradicted`: a source gives another value for the same thing (same counted noun, or for measures,
-  dates and ages the same surroundings), and does not give this value for it. Basis `other value`.
+  dates and ages the same surroundings; the same person for an age in apposition), and does not give
+  this value for it, nor is it a value a bound allows ("more than 50" is not contradicted by 80).
+  Basis `other value`.
 - `unsupported`: no source states this value, nor another for the same thing (basis `not found`); or
   the value appears only for other things, named, while the summary's own thing appears with no value
   (basis `other thing`: "the first round" where the article's only "first" is a first half); or it is
@@ -69,12 +73,13 @@ def _group(figure: Figure) -> str:
 
 
 class SourceIndex:
-    """A source's figures grouped for lookup, built once per source text."""
+    """A source's figures grouped for lookup, built once per source text: those written and, as
+    evidence, those it implies ("both committees"; see `extract_figures`)."""
 
-    def __init__(self, text: str, lang: str | None = None) -> None:
+    def __init__(self, text: str, lang: str | None = None, implied: bool = True) -> None:
         self.text = text
         self.lang = lang if lang in ("en", "fr") else guess_lang(text)
-        self.figures = extract_figures(text, self.lang, implied=True)
+        self.figures = extract_figures(text, self.lang, implied=implied)
         self.by_group: dict[str, list[Figure]] = defaultdict(list)
         for figure in self.figures:
             self.by_group[_group(figure)].append(figure)
@@ -271,8 +276,8 @@ def compare_translation(source_fr: str, translation_en: str) -> list[Translation
     French figure left over is `changed` when an English figure of its kind, itself left over, sits
     between the translations of its neighbours and at about the same relative place; else `missing`.
     """
-    original = SourceIndex(source_fr, "fr")
-    translation = SourceIndex(translation_en, "en")
+    original = SourceIndex(source_fr, "fr", implied=False)  # the figures as written, on both sides
+    translation = SourceIndex(translation_en, "en", implied=False)
     figures = [f for f in original.figures if not f.vague]
     match: dict[int, Figure] = {}
     used: set[int] = set()
