@@ -273,6 +273,12 @@ def test_translation_check_reports_missing_and_changed_figures():
     assert compare_translation(original, faithful) == []
 
 
+def test_a_score_found_anywhere_in_an_article_is_located_after_letters_that_lower_case_to_two():
+    source = "İstanbul won 3-2, they said."
+    [item] = check_figures("Istanbul won 3-2.", [source]).items
+    assert source[item.evidence.start:item.evidence.end] == "3-2"
+
+
 def test_a_translation_is_checked_for_the_figures_written_not_those_implied():
     original = "Jean Morel et Marie Lenoir sont arrivés à Lyon ; les deux maires ont parlé."
     assert compare_translation(original, "They arrived in Lyon; the two mayors spoke.") == []

@@ -154,7 +154,7 @@ def extract_figures(text: str, lang: str | None = None, implied: bool = False) -
     """Every figure in `text` in reading order. `lang` ("en"/"fr") sets separator and word conventions;
     None guesses it. `implied` adds the numbers a source states without a number (see `_implied`)."""
     lang = lang if lang in LANGS else guess_lang(text)
-    low = _lower(text)
+    low = lower_keeping_offsets(text)
     reader = _Reader(text, low, lang)
     triggers = [(m.start(), None) for m in P.DIGIT_TRIGGER.finditer(low)]
     triggers += [(m.start(), m.group("word")) for m in P.WORD_TRIGGER[lang].finditer(" " + low)]
@@ -271,7 +271,7 @@ def _single_spaced(phrase: str) -> str:
     return phrase if " " not in phrase and "\n" not in phrase else " ".join(phrase.split())
 
 
-def _lower(text: str) -> str:
+def lower_keeping_offsets(text: str) -> str:
     """Lower-cased text with the same offsets (a few characters, like "İ", lower-case to two)."""
     low = text.lower()
     if len(low) == len(text):

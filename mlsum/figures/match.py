@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
-from .extract import Figure, extract_figures, guess_lang
+from .extract import Figure, extract_figures, guess_lang, lower_keeping_offsets
 from ..vocab import SCALES
 from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, PERSON_NOUNS, VAGUE_RANGES
 from .numbers import concepts, known_concept
@@ -96,7 +96,7 @@ class SourceIndex:
     def scores(self) -> list[Figure]:
         """Every "3-2" of the source, whatever the words around it: an article may give a score where
         nothing says it is one ("a 7-6, 1-6, 6-3 progression")."""
-        low = self.text.lower()
+        low = lower_keeping_offsets(self.text)
         dashed = [Figure(m.group(), m.start(), m.end(), None, None, "score",
                          iso=f"{int(m.group('a'))}-{int(m.group('b'))}", lang=self.lang, text_lower=low)
                   for m in SCORE.finditer(low)]
