@@ -737,17 +737,15 @@ class _Reader:
         ranks is returned), unless the number counts what follows ("the day 30 people died")."""
         if not value.is_integer() or not 1 <= value < 100 or self.low[start - 1:start] != " ":
             return None
-        before = P.PREVIOUS_WORD.search(self.low, max(0, start - 12), start)
-        if before is None or before.end(1) != start - 1:
-            return None
-        word = before.group(1).rpartition("'")[2].rpartition("’")[2]  # "l'étape"
+        word_start = self.low.rfind(" ", max(0, start - 12), start - 1) + 1
+        word = self.low[word_start:start - 1].rpartition("'")[2].rpartition("’")[2]  # "l'étape"
         if word not in SERIES_NOUNS[self.lang]:
             return None
         after = P.NEXT_WORD.match(self.low, end)
         if after is not None and not P.PUNCT_AFTER.match(self.low, end) \
                 and after.group(1) not in FUNCTION_WORDS[self.lang]:
             return None
-        return self.text[before.end(1) - len(word):before.end(1)]
+        return self.text[start - 1 - len(word):start - 1]
 
     def _age_before(self, start: int) -> bool:
         """"aged 39", "âgé de 39 ans", "age 39"."""

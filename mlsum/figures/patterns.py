@@ -158,7 +158,7 @@ SCORE_LINE = re.compile(rf"(?P<a>\d{{1,2}}),\s+[A-Z][\w'’.&-]*(?:\s+{_TEAM_WOR
 FIRST_WORDS = ("maiden", "debut", "inaugural", "opening")
 WORD_AFTER = re.compile(r"\s+(?=[^\W\d_])")
 BOTH_OF = re.compile(r"\s+of\s+(?:the|these|those|their|his|her|its)(?=\s)")
-LIST_AND = {"en": re.compile(r" and\s+(?=[^\W\d_])"), "fr": re.compile(r" et\s+(?=[^\W\d_])")}
+LIST_AND = {"en": re.compile(r" and\s+(?=[A-Z]|an?\s|another\s)"), "fr": re.compile(r" et\s+(?=[A-Z]|une?\s)")}
 # A list of named people, each perhaps with an age in apposition: "Ana Ruiz, 29, and Li Wei, 56",
 # "Wayne Hart, Paul Bright and Admi Stone", "a man, 41, and a woman, 23" (matched on the original text):
 # the names after an "and" read forwards, and those before it backwards.
