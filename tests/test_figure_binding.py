@@ -63,11 +63,96 @@ def test_contradicted_needs_the_same_thing_with_another_value():
     assert judged("The storm destroyed 4 bridges.", source) == (UNSUPPORTED, NOT_FOUND)
 
 
+def test_two_nouns_the_lexicon_knows_as_different_things_do_not_meet_however_alike_their_sentences():
+    source = ("Gunmen attacked the market at dawn, killing several people. Two similar attacks on the "
+              "market were foiled last year, the police said.")
+    assert judged("Two people died in an attack on the market, police said.", source)[0] != SUPPORTED
+    source = "Witnesses heard a dozen shots near the police station before the gunman fled."
+    assert judged("A gunman killed 12 people near the police station.", source)[0] != SUPPORTED
+    source = "Les deux attaques contre le marché ont fait des morts."
+    assert judged("Deux personnes sont mortes sur le marché.", source)[0] != SUPPORTED
+
+
+@pytest.mark.parametrize("summary, source", [
+    ("Two men died in the blaze.", "Tomas Berg, 31, and Olaf Lund, 58, died when the barn caught fire."),
+    ("Two people were charged.", "A man, 37, and a woman, 29, were charged with fraud on Friday."),
+    ("Three prisoners escaped.", "Liam Carter, Joe Brandt and Ali Demir were last seen at noon."),
+    ("Deux personnes ont été arrêtées à la gare.", "Un homme, 52 ans, et une femme, 48 ans, ont été arrêtés."),
+])
+def test_a_count_of_people_is_supported_by_the_people_an_article_names(summary, source):
+    assert judged(summary, source) == (SUPPORTED, SAME_VALUE)
+
+
+@pytest.mark.parametrize("summary, source", [
+    ("Three men died in the blaze.", "Tomas Berg, 31, and Olaf Lund, 58, died when the barn caught fire."),
+    ("Two cars were stolen.", "Tomas Berg, 31, and Olaf Lund, 58, were seen near the garage."),
+    ("Two people moved there.", "The company moved to New York and Los Angeles."),
+    ("Two people ran the plant.", "The Food and Drug Administration inspected the plant."),
+])
+def test_a_list_of_names_supports_only_its_size_and_only_people(summary, source):
+    assert judged(summary, source)[0] != SUPPORTED
+
+
+def test_both_counts_two_in_an_article():
+    source = "The party will chair the energy committee and the defence committee; both committees meet weekly."
+    assert judged("The party will chair two committees.", source) == (SUPPORTED, SAME_THING)
+    assert judged("The party will chair three committees.", source) == (CONTRADICTED, OTHER_VALUE)
+    source = "The virus spread in both Italy and Spain, where many people died."
+    assert judged("The virus killed two people.", source)[0] != SUPPORTED
+
+
+def test_people_is_said_of_any_kind_of_people():
+    source = "Police said two teenagers were arrested near the stadium after the match."
+    assert judged("Two people were arrested near the stadium.", source) == (SUPPORTED, SAME_THING)
+    source = "Police said two people were arrested near the stadium after the match."
+    assert judged("Two men were arrested near the stadium.", source) == (SUPPORTED, SAME_VALUE)
+    source = "Deux adolescents ont été arrêtés près du stade après le match, a dit la police."
+    assert judged("Deux personnes ont été arrêtées près du stade.", source) == (SUPPORTED, SAME_THING)
+    source = "The truck killed four people. The driver left his wife and four children in Oslo."
+    assert judged("The driver has four children.", "The truck killed four people.")[0] != SUPPORTED
+    assert judged("The truck killed four people.", "The driver left his wife and four children.")[0] \
+        != SUPPORTED
+
+
+def test_another_value_for_the_same_noun_beats_the_same_value_for_a_kindred_one():
+    source = "The ferry firm will shed 127 jobs in Dover. The ferry firm employs nearly 1,000 people."
+    assert judged("The ferry firm will shed 1,000 jobs.", source) == (CONTRADICTED, OTHER_VALUE)
+
+
+def test_same_value_evidence_is_the_figure_that_may_count_the_same_thing():
+    source = "The firm sold 42 cars. Rangers seized 42 rifles during the raid on Tuesday."
+    [item] = check_figures("Officers found 42 guns in the raid.", [source]).items
+    assert (item.status, item.basis) == (SUPPORTED, SAME_VALUE)
+    assert source[item.evidence.start:item.evidence.end + 7] == "42 rifles"
+
+
+def test_a_synonym_counts_the_same_thing():
+    source = "The coach has signed a three-year deal with the club after a two-year spell in Lisbon."
+    assert judged("The coach signed a three-year contract.", source) == (SUPPORTED, SAME_THING)
+    assert judged("L'entraîneur a signé un contrat de trois ans.", source)[0] == SUPPORTED
+
+
 def test_an_age_of_another_person_is_no_support():
     source = "Jana Novak, 37, was arrested. Her lawyer, Petr Horak, 41, said she was innocent."
     assert judged("Jana Novak, 41, was arrested.", source, "41")[0] == CONTRADICTED
     assert judged("Jana Novak, 37, was arrested.", source, "37") == (SUPPORTED, SAME_THING)
     assert judged("A 37-year-old woman was arrested.", "Jana Novak, 37, was arrested.")[0] == SUPPORTED
+
+
+def test_a_first_is_supported_by_the_words_that_say_first():
+    source = "Lund won her maiden title in Oslo after a bogey-free opening round on Thursday."
+    assert judged("Lund won her first title in Oslo.", source) == (SUPPORTED, SAME_THING)
+    assert judged("Lund led after the first round.", source) == (SUPPORTED, SAME_THING)
+    assert judged("Lund led after the second round.", source) == (CONTRADICTED, OTHER_VALUE)
+    assert judged("Lund won her second title in Oslo.", source)[0] != SUPPORTED
+
+
+def test_an_age_is_of_the_person_the_article_names_with_it():
+    source = ("An eight-year-old girl died in hospital. Her 13-year-old brother, named as Omar Haddad, died "
+              "at the scene.")
+    assert judged("Omar Haddad, 8, died at the scene.", source) == (CONTRADICTED, OTHER_VALUE)
+    assert judged("Omar Haddad, 13, died at the scene.", source)[0] == SUPPORTED
+    assert judged("An eight-year-old girl died in hospital.", source) == (SUPPORTED, SAME_THING)
 
 
 def test_ordinals_rank_their_noun():
@@ -76,6 +161,22 @@ def test_ordinals_rank_their_noun():
     assert judged("He won the first round.", source) == (UNSUPPORTED, OTHER_THING)
     source = "Aleppo is the country's second city. The army took it for the first time."
     assert judged("The army took Aleppo for the second time.", source)[0] != SUPPORTED
+
+
+def test_an_ordinal_the_article_gives_without_its_noun_needs_the_same_sentence_to_rank_the_same_thing():
+    source = ("Lyon batted for 60 overs in the first innings and 70 in the second on a slow pitch. "
+              "The first Test ended in a draw.")
+    assert judged("Lyon lost the second Test on a pitch.", source)[0] != SUPPORTED
+    source = "Broad dismissed Watson in the second over of the day."  # "over" is not read as a noun
+    assert judged("Broad took a wicket on the second day.", source)[0] != SUPPORTED
+    source = "Owens scored a try in the first half and grabbed his second of the game after the break."
+    assert judged("Owens grabbed his second try of the game after the break.", source)[0] == SUPPORTED
+
+
+def test_a_place_is_not_supported_by_the_rank_of_a_named_thing():
+    source = "Leeds remain fifth in the table after Flynn scored their third try of the night."
+    assert judged("Leeds moved up to third.", source)[0] != SUPPORTED
+    assert judged("Leeds remain fifth in the table.", source) == (SUPPORTED, SAME_THING)
 
 
 def test_a_number_without_a_unit_claims_only_its_value():
@@ -132,6 +233,13 @@ def test_ranks_and_scores(summary, source, supported):
     assert is_supported(summary, source) is supported
 
 
+def test_a_score_is_supported_by_a_result_line():
+    source = "Goal! Lisbon 1, Braga Rovers 1. Ana Silva (Braga Rovers).\nMatch ends, Lisbon 1, Braga Rovers 1."
+    assert judged("Lisbon and Braga drew 1 - 1.", source) == (SUPPORTED, SAME_THING)
+    assert judged("Lisbon won 2-1.", source)[0] != SUPPORTED
+    assert judged("Lisbon ended a run of one defeat.", source)[0] != SUPPORTED  # a goal is not a count
+
+
 def test_ranges_support_their_ends():
     source = "Le projet coûtera de 180 à 250 millions d'euros."
     check = check_figures("The project will cost between 180 and 250 million euros.", [source])
@@ -160,6 +268,34 @@ def test_millions_where_the_article_says_billions_is_an_error_without_digits():
     assert judged("The fund lost billions of dollars.", source)[0] == SUPPORTED
     assert judged("Des milliers de personnes ont manifesté.", "Quelque 5 000 personnes ont manifesté.")[0] \
         == SUPPORTED
+
+
+def test_a_count_is_supported_by_the_rank_of_its_last_one():
+    source = "Nadia Berg opened the scoring and later added her second goal from the spot."
+    assert judged("Nadia Berg scored two goals.", source) == (SUPPORTED, SAME_THING)
+    assert judged("Nadia Berg scored three goals.", source)[0] != SUPPORTED
+    assert judged("Nadia Berg scored one goal.", "Nadia Berg scored her first goal in May.")[0] != SUPPORTED
+
+
+def test_a_cap_just_above_an_order_of_magnitude_allows_it():
+    source = "Up to a million people still have to renew their tax credits before Sunday."
+    assert judged("Thousands of people still have to renew their tax credits.", source)[0] == SUPPORTED
+    assert judged("Hundreds of people still have to renew their tax credits.", source)[0] != SUPPORTED
+    assert judged("Thousands of people renewed.", "Nearly 90 people renewed.")[0] != SUPPORTED
+
+
+def test_dozens_is_checked_like_any_order_of_magnitude():
+    source = "At least three people were injured in the fire. Later, 40 firefighters were at the scene."
+    assert judged("Dozens of people were injured in the fire.", source)[0] != SUPPORTED
+    assert judged("Dozens of firefighters were at the scene.", source) == (SUPPORTED, SAME_THING)
+    assert judged("Des dizaines de pompiers sont intervenus.", source)[0] == SUPPORTED
+
+
+def test_a_bound_is_not_contradicted_by_a_value_it_allows():
+    source = "The party spent £2,956,737 on its campaign; all six parties spent £9,347,087 on campaigns."
+    assert judged("The party spent more than £100,000 on its campaign.", source)[0] == UNSUPPORTED
+    assert judged("The party spent £100,000 on its campaign.", source) == (CONTRADICTED, OTHER_VALUE)
+    assert judged("The party spent less than £1m on its campaign.", source) == (CONTRADICTED, OTHER_VALUE)
 
 
 def test_a_computed_figure_is_never_contradicted():

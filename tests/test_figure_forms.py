@@ -43,10 +43,15 @@ def test_a_number_after_a_comma_that_counts_something_is_not_an_age():
 @pytest.mark.parametrize("text, value, unit", [
     ("a fine of 5, 000 pounds", 5000, "GBP"), ("it cost $ 800, 000 in all", 800000, "USD"),
     ("a £ 50 m bid", 50e6, "GBP"), ("about 1, 056 homes", 1056, None),
+    ("his weight fell to 96. 5 kg , he said", 96.5, "kilogram"), ("prices rose 3. 2 % last year", 3.2, "%"),
 ])
 def test_tokenized_numbers(text, value, unit):
     figure = one(text, "en")
     assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+
+
+def test_a_tokenized_full_stop_between_numbers_ends_a_sentence():
+    assert [f[2] for f in figures("Sales fell in 2014. 5 shops closed.", "en")] == [2014, 5]
 
 
 def test_lower_case_month_after_a_number_is_read_not_raised():
@@ -76,6 +81,22 @@ def test_ranks_are_not_counts(text, lang, value):
     assert (figure.kind, figure.value) == ("rank", value)
 
 
+@pytest.mark.parametrize("text, lang, value, noun", [
+    ("Rain stopped play on day two of the final.", "en", 2, "day"), ("She reached round 3.", "en", 3, "round"),
+    ("Stage four was cancelled because of snow.", "en", 4, "Stage"),
+    ("L'étape 4 a été annulée.", "fr", 4, "étape"), ("Le jour 2 du procès s'ouvre.", "fr", 2, "jour"),
+    ("the first-ever win for the club", "en", 1, "win"), ("the first ever game at the ground", "en", 1, "game"),
+])
+def test_a_number_after_one_of_a_series_ranks_it(text, lang, value, noun):
+    figure = one(text, lang)
+    assert (figure.kind, figure.value, figure.noun) == ("ordinal", value, noun)
+
+
+def test_a_number_after_a_day_that_counts_something_is_a_count():
+    assert one("On the day 30 people died, it rained.", "en").kind == "count"
+    assert one("In round 120 players took part.", "en").kind == "count"
+
+
 @pytest.mark.parametrize("text, lang, score", [
     ("Porto won 3-1 at home.", "en", "3-1"), ("a 4 - 2 defeat at Anfield", "en", "4-2"),
     ("Leeds came back from 2-0 down", "en", "2-0"), ("Lyon beat Nice 2-1 on Sunday.", "en", "2-1"),
@@ -84,6 +105,26 @@ def test_ranks_are_not_counts(text, lang, value):
 def test_scores_are_one_figure(text, lang, score):
     figure = one(text, lang)
     assert (figure.kind, figure.iso) == ("score", score)
+
+
+@pytest.mark.parametrize("text, lang, scores", [
+    ("Full time: Lisbon 2, Braga Rovers 1.", "en", ["2-1"]),
+    ("Match ends, Hull City 0, Bristol Rovers 3.\nFirst Half ends, Hull City 0, Bristol Rovers 1.", "en",
+     ["0-3", "0-1"]),
+    ("Mi-temps : Rennes 1, Stade de Reims 2.", "fr", ["1-2"]),
+])
+def test_result_lines_are_scores(text, lang, scores):
+    assert [f[4] for f in figures(text, lang) if f[1] == "score"] == scores
+    assert not [f for f in figures(text, lang) if f[1] == "count"]  # the goals are no counts of anything
+
+
+def test_a_list_of_numbers_after_names_is_not_a_score():
+    assert [f[1] for f in figures("In March 3, Paris 4, the fair opened.", "en")] == ["date", "count"]
+    assert "score" not in [f[1] for f in figures("Gates 3, 4 and 5, then Hall 6, were closed.", "en")]
+
+
+def test_a_currency_symbol_garbled_by_a_wrong_encoding_is_read():
+    assert figures("He was fined Â£1,500 on Monday.", "en")[0][:4] == ("£1,500", "money", 1500, "GBP")
 
 
 def test_a_hyphenated_range_is_not_a_score():
@@ -138,6 +179,16 @@ def test_roman_numeral_centuries(text, value):
 ])
 def test_units(text, lang, value, unit, kind):
     figure = one(text, lang)
+    assert (figure.value, figure.unit, figure.kind) == (pytest.approx(value), unit, kind)
+
+
+@pytest.mark.parametrize("text, value, unit, kind", [
+    ("She broke the British 1500m record.", 1500, "meter", "distance"),
+    ("the new 5,000 m indoor record", 5000, "meter", "distance"),
+    ("13m people watched.", 13e6, None, "count"), ("a £1,500m deal", 1.5e9, "GBP", "money"),
+])
+def test_m_after_thousands_is_metres_not_millions(text, value, unit, kind):
+    figure = one(text, "en")
     assert (figure.value, figure.unit, figure.kind) == (pytest.approx(value), unit, kind)
 
 
@@ -207,10 +258,11 @@ def test_approximate_french_counts_are_values(text, value):
     assert (figure.kind, figure.value, figure.qualifier, figure.vague) == ("count", value, "about", False)
 
 
-def test_a_dozen_is_about_twelve_but_dozens_is_vague():
+def test_a_dozen_is_about_twelve_but_dozens_an_order_of_magnitude():
     assert (one("a dozen shops", "en").value, one("a dozen shops", "en").qualifier) == (12, "about")
-    [dozens] = extract_figures("dozens of shops", "en")
-    assert dozens.vague and dozens.value is None
+    for text, lang in (("dozens of shops", "en"), ("des dizaines de magasins", "fr")):
+        [dozens] = extract_figures(text, lang)
+        assert (dozens.kind, dozens.unit, dozens.value, dozens.vague) == ("magnitude", "dozens", None, False)
 
 
 def test_magnitude_words_are_figures():

@@ -16,6 +16,8 @@ PIECES = st.sampled_from([
     "XIXe", "siècle", "à", "to", "and", "between", "entre", "more than", "plus de", "about", "around",
     "first", "premier", "pm", "a.m.", "o'clock", "heures", "Roldan", "İstanbul", "ß", "\u00a0", "\u202f",
     "\n", " ", "  ", "(", ")", "’s", "é", "ﬁ", "🙂", "\u0301",
+    "both", "maiden", "opening", "Ana Ruiz", "Li Wei", "A man", "et", "Match ends", "Hull", "day", "round",
+    "étape", "ever", "dozens", "per", "second", "102. 5", "1500m", "Â£", "next",
 ])
 NEWS_LIKE = st.lists(PIECES, max_size=40).map(" ".join)
 TEXT = st.one_of(st.text(max_size=300), NEWS_LIKE)
@@ -23,9 +25,9 @@ LANG = st.sampled_from(["en", "fr", None])
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=TEXT, lang=LANG)
-def test_extraction_never_raises_and_spans_are_the_text(text, lang):
-    for figure in extract_figures(text, lang):
+@given(text=TEXT, lang=LANG, implied=st.booleans())
+def test_extraction_never_raises_and_spans_are_the_text(text, lang, implied):
+    for figure in extract_figures(text, lang, implied=implied):
         assert text[figure.start:figure.end] == figure.text
         assert figure.vague or figure.value is not None or figure.iso is not None or figure.kind == "magnitude"
 

@@ -119,8 +119,8 @@ def test_distances_with_conversions_and_units():
 
 
 @pytest.mark.parametrize("text, lang, vague_class", [
-    ("dozens of strikes", "en", "dozens"), ("a few kilometres", "en", "few"),
-    ("several towns", "en", "few"), ("des dizaines de frappes", "fr", "dozens"),
+    ("a handful of strikes", "en", "few"), ("a few kilometres", "en", "few"),
+    ("several towns", "en", "few"), ("de nombreuses frappes", "fr", "many"),
     ("plusieurs villes", "fr", "few"),
 ])
 def test_vague_quantities_are_never_numbers(text, lang, vague_class):
@@ -143,6 +143,7 @@ def test_orders_of_magnitude_are_checked_figures(text, lang, magnitude):
     ("F-16 jets and COVID-19", "en"), ("open 24/7", "en"), ("one of the embassy's buildings", "en"),
     ("l'un des bâtiments", "fr"), ("one of the world's biggest", "en"),
     ("the rebels first launched an attack", "en"), ("le Premier ministre", "fr"),
+    ("a speed per second", "en"), ("une vitesse par seconde", "fr"),
 ])
 def test_words_and_digits_that_are_not_figures(text, lang):
     assert [f.text for f in extract_figures(text, lang) if not f.vague] == []
@@ -248,7 +249,7 @@ def test_summary_of_a_french_article_is_checked_against_original_and_translation
 
 
 def test_precision_ignores_vague_quantities():
-    check = check_figures("Dozens of strikes hit 12 villages.", ["Dozens of strikes hit 11 villages."])
+    check = check_figures("Several strikes hit 12 villages.", ["Several strikes hit 11 villages."])
     assert [i.status for i in check.items] == [SUPPORTED, CONTRADICTED]
     assert check.precision == 0
     assert check_figures("Fighting went on.", ["Fighting went on for 5 days."]).precision is None
@@ -270,6 +271,17 @@ def test_translation_check_reports_missing_and_changed_figures():
                       ("300 000", "changed", "300")]
     faithful = (DATA / "en_002_translation.txt").read_text(encoding="utf-8")
     assert compare_translation(original, faithful) == []
+
+
+def test_a_score_found_anywhere_in_an_article_is_located_after_letters_that_lower_case_to_two():
+    source = "İstanbul won 3-2, they said."
+    [item] = check_figures("Istanbul won 3-2.", [source]).items
+    assert source[item.evidence.start:item.evidence.end] == "3-2"
+
+
+def test_a_translation_is_checked_for_the_figures_written_not_those_implied():
+    original = "Jean Morel et Marie Lenoir sont arrivés à Lyon ; les deux maires ont parlé."
+    assert compare_translation(original, "They arrived in Lyon; the two mayors spoke.") == []
 
 
 def test_every_item_locates_its_evidence_in_the_source_it_was_found_in():

@@ -40,7 +40,7 @@ def figures(inputs: Inputs, as_json: AsJsonFigures = False, lang: LangOpt = None
     from ..figures import extract_figures
 
     def found(doc: Document) -> list[dict[str, Any]]:
-        return [f.to_dict() for f in extract_figures(doc.text, doc.language)]
+        return [f.to_dict() for f in extract_figures(doc.text, doc.language, implied=True)]
 
     def render(doc: Document) -> str:
         rows = [f"{f['text']}\t{f['kind']}\t{_shown_value(f)}\t{f['unit'] or ''}\t{f['noun'] or ''}"

@@ -21,14 +21,14 @@ from . import patterns as P
 from ..vocab import APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, SCALES, clock
 from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS,
                       CURRENCY_WORDS, FUNCTION_WORDS, MAGNITUDES, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS,
-                      ORDINAL_IDIOMS, RANK_BEFORE, SCORE_AFTER, SCORE_BEFORE, UNITS, VAGUE, WEAK_UNITS, WEEKDAYS,
-                      YEAR_PREPOSITIONS)
+                      ORDINAL_IDIOMS, RANK_BEFORE, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS, UNITS, VAGUE,
+                      WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
 from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
 
 Concepts = tuple[str, ...]  # what one word names (see numbers.concepts)
 KINDS = ("count", "ordinal", "rank", "percent", "fraction", "money", "date", "year", "decade", "time",
          "duration", "age", "score", "distance", "area", "mass", "volume", "speed", "energy", "power",
-         "temperature", "magnitude", "vague")
+         "temperature", "magnitude", "vague", "list")
 
 
 @dataclass(eq=False)
@@ -39,9 +39,9 @@ class Figure:
     their value is None and `iso` holds them ("2024-12-03", "--12-03" without a year, "2017-03",
     "16:44", "3-2"). An age is a value in years ("Roldan, 39,", "a 39-year-old"); a rank is a place in
     an order ("world No 1", "number two"); a fraction is its value ("two-thirds" 0.667); a decade is
-    its first year ("the 1990s" 1990). Vague quantities ("dozens", "a few") have no value and are never
-    scored; orders of magnitude ("thousands", "des millions") have none either but are checked; the
-    `unit` of both is their class ("dozens", "millions"). `qualifier` keeps a hedge ("about", "at
+    its first year ("the 1990s" 1990). Vague quantities ("a few", "several") have no value and are never
+    scored; orders of magnitude ("dozens", "thousands", "des millions") have none either but are
+    checked; the `unit` of both is their class ("few", "millions"). `qualifier` keeps a hedge ("about", "at
     least") that makes the figure approximate.
     """
 
@@ -101,6 +101,15 @@ class Figure:
         return frozenset(c for concepts_ in preceding + following for c in concepts_)
 
     @cached_property
+    def person(self) -> frozenset[str]:
+        """Concepts of the name an age in apposition follows ("Ana Ruiz, 39,", "Ana Ruiz (39)"): who the
+        age is of. Empty for any other figure."""
+        if self.kind != "age" or not re.search(r"[,(]\s?$", self.text_lower[max(0, self.start - 2):self.start]):
+            return frozenset()
+        before, clause, _ = self._surroundings
+        return frozenset() if clause else frozenset(c for concepts_ in before[-2:] for c in concepts_)
+
+    @cached_property
     def nouns(self) -> frozenset[str]:
         """Concepts of the words of the counted noun ("car bombs" → {car, bomb})."""
         if not self.noun:
@@ -141,11 +150,11 @@ def guess_lang(text: str) -> str:
     return "fr" if french > english else "en"
 
 
-def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
+def extract_figures(text: str, lang: str | None = None, implied: bool = False) -> list[Figure]:
     """Every figure in `text` in reading order. `lang` ("en"/"fr") sets separator and word conventions;
-    None guesses it."""
+    None guesses it. `implied` adds the numbers a source states without a number (see `_implied`)."""
     lang = lang if lang in LANGS else guess_lang(text)
-    low = _lower(text)
+    low = lower_keeping_offsets(text)
     reader = _Reader(text, low, lang)
     triggers = [(m.start(), None) for m in P.DIGIT_TRIGGER.finditer(low)]
     triggers += [(m.start(), m.group("word")) for m in P.WORD_TRIGGER[lang].finditer(" " + low)]
@@ -169,12 +178,80 @@ def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
             figures.append(figure)
             consumed = max(consumed, figure.end)
     _join_ranges(figures, low)
+    if implied:
+        figures = sorted(figures + _implied(reader), key=lambda f: f.start)
     return figures
 
 
+_PLURAL_ENDINGS = ("s", "men", "children", "people", "police")  # "both sides", not "both Paris and Rome"
+_METRES_NOT_MILLIONS = 1000  # "1500m", "5,000 m": metres, never millions
+_LIST_REACH = 160  # characters before an "and" that a list of names may take
+
+
+def _implied(reader: "_Reader") -> list[Figure]:
+    """Numbers an article states without writing one: "both committees" counts two committees, "his
+    maiden title" and "the opening round" are firsts, and a list of named people ("Ana Ruiz, 29, and
+    Li Wei, 56,", "a man, 41, and a woman, 23,") is a `list` figure whose value is how many it names.
+    Only a source's: as evidence they are sure, while a summary's "both" is not a figure a reader
+    checks."""
+    found: list[Figure] = []
+    low = reader.low
+    if reader.lang == "en":
+        for start in _word_starts(low, "both"):
+            of = P.BOTH_OF.match(low, start + 4)
+            noun = reader._noun(of.end() if of else start + 4)
+            if noun is not None and noun[0].islower() and any(w.endswith(_PLURAL_ENDINGS) for w in noun.split()):
+                found.append(reader._figure(start, start + 4, 2.0, None, "count", noun=noun))
+        for word in P.FIRST_WORDS:
+            for start in _word_starts(low, word):
+                noun = reader._noun(start + len(word))
+                if noun is not None:
+                    found.append(reader._figure(start, start + len(word), 1.0, None, "ordinal", noun=noun))
+    end = 0  # where the last list found ends
+    for m in P.LIST_AND[reader.lang].finditer(reader.text):
+        listed = _person_list(reader, m.start(), m.end(), end)
+        if listed is not None:
+            found.append(listed)
+            end = listed.end
+    for figure in found:
+        figure.lang, figure.text_lower = reader.lang, reader.low
+    return found
+
+
+def _word_starts(low: str, word: str):
+    """Where `word` stands alone in `low`, followed by another word."""
+    at = low.find(word)
+    while at >= 0:
+        if not low[at - 1:at].isalnum() and low[at - 1:at] != "-" and P.WORD_AFTER.match(low, at + len(word)):
+            yield at
+        at = low.find(word, at + 1)
+
+
+def _person_list(reader: "_Reader", before_and: int, after_and: int, not_before: int) -> Figure | None:
+    """The list of named people around the "and" between `before_and` and `after_and`, if there is one."""
+    text, lang = reader.text, reader.lang
+    last = P.PERSON_ITEM[lang].match(text, after_and)
+    if last is None or before_and < not_before:
+        return None
+    left = before_and - (text[before_and - 1:before_and] == ",")  # "Ana Ruiz, Li Wei, and Tom Ek"
+    first = P.LIST_BEFORE_AND[lang].search(text, max(not_before, left - _LIST_REACH), left)
+    if first is None:
+        return None
+    before = P.PREVIOUS_WORD.search(text, max(0, first.start() - 24), first.start())
+    if before is not None and before.end(1) == first.start() - 1 and (
+            before.group(1)[0].isupper() or before.group(1).lower() in P.PLACE_BEFORE):
+        return None  # the list starts inside a longer name, or names places
+    names = len(P.PERSON_ITEM[lang].findall(first.group())) + 1
+    return reader._figure(first.start(), last.end(), float(names), "people", "list")
+
+
 def _glued(low: str, pos: int) -> bool:
-    """Inside a word ("someone", "MH17"), after a slash ("24/7") or a lettered prefix ("F-16")."""
+    """Inside a word ("someone", "MH17"), after a slash ("24/7") or a lettered prefix ("F-16"). A
+    currency symbol after "Â" is not glued: "Â£" is "£" in UTF-8 read as Latin-1, common in scraped
+    text."""
     before = low[pos - 1:pos]
+    if before == "â" and not low[pos].isalnum():
+        return False
     if before.isalnum() or before in ("/", "_"):
         return True
     return before == "-" and low[pos - 2:pos - 1].isalpha()
@@ -194,7 +271,7 @@ def _single_spaced(phrase: str) -> str:
     return phrase if " " not in phrase and "\n" not in phrase else " ".join(phrase.split())
 
 
-def _lower(text: str) -> str:
+def lower_keeping_offsets(text: str) -> str:
     """Lower-cased text with the same offsets (a few characters, like "İ", lower-case to two)."""
     low = text.lower()
     if len(low) == len(text):
@@ -253,6 +330,10 @@ class _Reader:
         m = P.CLOCK[lang].match(low, pos)
         if m:
             return [self._time(m)]
+        m = P.SCORE_LINE.match(self.text, pos)
+        if m and self._team_before(pos):  # "Match ends, Gateshead 1, Guiseley 1."
+            a, b = int(m.group("a")), int(m.group("b"))
+            return [self._figure(m.start(), m.end(), None, None, "score", iso=f"{a}-{b}")]
         m = P.SCORE.match(low, pos)
         if m and self._is_score(m):
             a, b = int(m.group("a")), int(m.group("b"))
@@ -361,6 +442,12 @@ class _Reader:
         return bool(P.SCORE.match(self.low, m.end() + 1)) or bool(
             re.search(r"\d\s?[-–]\s?\d\s*,?\s*$", self.low[max(0, m.start() - 8):m.start()]))
 
+    def _team_before(self, pos: int) -> bool:
+        """A capitalized name right before a number, as in a result line "Barrow 2, Taunton Town 1"."""
+        before = P.PREVIOUS_WORD.search(self.text, max(0, pos - 30), pos)
+        return before is not None and before.end() == pos and self.text[pos - 1] == " " \
+            and before.group(1)[0].isupper() and before.group(1).lower() not in MONTHS[self.lang]
+
     # Numbers --------------------------------------------------------------------------------------
 
     def _number(self, m: re.Match) -> Figure | None:
@@ -371,7 +458,8 @@ class _Reader:
         value = parse_digits(digits, self.lang)
         qualifier = self._hedge(start)
         if m.group("ordinal"):
-            return self._figure(start, end, value, None, "ordinal", noun=self._noun(end), qualifier=qualifier)
+            return self._figure(start, end, value, None, "ordinal", noun=self._ordinal_noun(end),
+                                qualifier=qualifier)
         decade = P.DECADE.match(low, m.start("num"))
         if decade and not m.group("cur"):
             return self._decade(start, decade)
@@ -379,10 +467,18 @@ class _Reader:
             return self._decade(start, _DIGITS.match(low, start))  # "les années 1990"
         if self._rank_before(start):
             return self._figure(start, m.end("num"), value, None, "rank", noun=self._noun(m.end("num")))
+        series = self._series_before(start, m.end("num"), value)
+        if series:
+            return self._figure(start, m.end("num"), value, None, "ordinal", noun=series)
         currency = CURRENCY_SYMBOLS[m.group("cur")] if m.group("cur") else None
         if currency is None:
             currency, start = self._currency_before(start)
-        figure = self._quantity(start, m.end("num"), value, currency, decimals(digits, self.lang),
+        number_end = m.end("num")
+        split = P.TOKENIZED_DECIMAL.match(low, number_end) if self.lang == "en" and digits.isdigit() else None
+        if split and (P.UNIT[self.lang].match(low, split.end()) or P.PERCENT.match(low, split.end())):
+            digits, number_end = f"{digits}.{split.group('fraction')}", split.end()  # "102. 5 kg"
+            value = float(digits)
+        figure = self._quantity(start, number_end, value, currency, decimals(digits, self.lang),
                                 glued=True, qualifier=qualifier)
         if figure is None:
             return None
@@ -409,6 +505,8 @@ class _Reader:
                 figure = self._ordinal_word(start, end, word, value)
             elif self._rank_before(start):
                 figure = self._figure(start, end, value, None, "rank", noun=self._noun(end))
+            elif series := self._series_before(start, end, value):
+                figure = self._figure(start, end, value, None, "ordinal", noun=series)
             elif P.FRACTION_WORD[self.lang].match(self.low, end):
                 fraction = P.FRACTION_WORD[self.lang].match(self.low, end)
                 figures += self._fraction(start, fraction.start("f"), fraction.group("f"), value)
@@ -425,8 +523,15 @@ class _Reader:
                 figures.append(figure)
         return figures
 
+    def _ordinal_noun(self, end: int) -> str | None:
+        """What an ordinal ranks, "ever" aside: "the first ever game", "first-ever title"."""
+        ever = P.EVER.match(self.low, end)
+        return self._noun(ever.end() if ever else end)
+
     def _ordinal_word(self, start: int, end: int, word: str, value: float) -> Figure | None:
-        noun = self._noun(end)
+        if word in ("second", "seconde") and self._previous_word(start) in ("per", "every", "each", "par"):
+            return None  # "2.4 miles per second": a unit of time
+        noun = self._ordinal_noun(end)
         if word in FRACTIONS[self.lang]:
             fraction = self._fraction(start, start, word, 1)  # "a third of voters"
             if fraction:
@@ -463,7 +568,7 @@ class _Reader:
         low = self.low
         scale = P.SCALE.match(low, end)
         factor = 1.0
-        if scale and self._is_scale(scale, currency, glued):
+        if scale and self._is_scale(scale, currency, glued, value):
             word = scale.group("scale")
             factor = 12 if word == "dozen" else SCALES[word]
             value *= factor
@@ -480,7 +585,7 @@ class _Reader:
             return self._figure(start, end, value, currency, "money", qualifier=qualifier, decimals=places,
                                 scale=factor)
         unit = P.UNIT[self.lang].match(low, end)
-        if unit and self._is_unit(unit, glued) and factor == 1:
+        if unit and self._is_unit(unit, glued, value) and factor == 1:
             name, kind = UNITS[_single_spaced(unit.group("unit"))]
             adjective = "-" in unit.group("gap")  # "six-year-long war", "a 24-hour truce"
             noun = self._noun(unit.end()) if adjective or unit.group("old") else None
@@ -504,20 +609,24 @@ class _Reader:
         return self._figure(start, end, value, None, "count", qualifier=qualifier, decimals=places,
                             noun=self._noun(end, partitive=not low[end - 1].isdigit()), scale=factor)
 
-    def _is_scale(self, scale: re.Match, currency: str | None, glued: bool) -> bool:
+    def _is_scale(self, scale: re.Match, currency: str | None, glued: bool, value: float) -> bool:
         """"m"/"k"/"bn" multiply money, or a glued number before a noun ("13m people"); "100 m" is
-        metres."""
+        metres, and so is "1500m" anywhere: thousands of millions are written "1.5bn"."""
         if scale.group("scale") not in ("m", "k"):
             return True
+        if scale.group("scale") == "m" and currency is None and value >= _METRES_NOT_MILLIONS:
+            return False
         if scale.group("gap") or not glued:
             return currency is not None
         return currency is not None or (P.NEXT_WORD.match(self.text, scale.end()) is not None
                                         and not P.PUNCT_AFTER.match(self.text, scale.end()))
 
-    def _is_unit(self, unit: re.Match, glued: bool) -> bool:
+    def _is_unit(self, unit: re.Match, glued: bool, value: float) -> bool:
         """One- and two-letter units count only after digits, glued or before punctuation ("24h",
-        "100 m.", "38.1C")."""
+        "100 m.", "38.1C"), but "m" after thousands is metres wherever it is ("the 5,000 m record")."""
         if unit.group("unit") not in AMBIGUOUS_SHORT_UNITS:
+            return True
+        if unit.group("unit") == "m" and value >= _METRES_NOT_MILLIONS:
             return True
         return glued and (not unit.group("gap") or P.PUNCT_AFTER.match(self.text, unit.end()) is not None)
 
@@ -622,6 +731,21 @@ class _Reader:
         before = self.low[max(0, start - 8):start]
         m = re.search(r"(?:^|[^\w])(no\.?|number|numéro|n°|nº)\s*$", before)
         return m is not None and m.group(1) in RANK_BEFORE and (m.group(1) != "no" or self.low[start].isdigit())
+
+    def _series_before(self, start: int, end: int, value: float) -> str | None:
+        """"day two", "round 3", "étape 4": a number after one of a series is its rank (the noun it
+        ranks is returned), unless the number counts what follows ("the day 30 people died")."""
+        if not value.is_integer() or not 1 <= value < 100 or self.low[start - 1:start] != " ":
+            return None
+        word_start = self.low.rfind(" ", max(0, start - 12), start - 1) + 1
+        word = self.low[word_start:start - 1].rpartition("'")[2].rpartition("’")[2]  # "l'étape"
+        if word not in SERIES_NOUNS[self.lang]:
+            return None
+        after = P.NEXT_WORD.match(self.low, end)
+        if after is not None and not P.PUNCT_AFTER.match(self.low, end) \
+                and after.group(1) not in FUNCTION_WORDS[self.lang]:
+            return None
+        return self.text[start - 1 - len(word):start - 1]
 
     def _age_before(self, start: int) -> bool:
         """"aged 39", "âgé de 39 ans", "age 39"."""

@@ -151,9 +151,10 @@ FRENCH_ONLY_UNITS = {"an", "ans", "h"}
 AMBIGUOUS_SHORT_UNITS = {"m", "h", "mi", "ha", "ft", "min", "hr", "c", "f", "g", "l", "t", "in.", "°",
                          "yd", "oz", "yr", "yrs"}
 
-# Vague quantity → class; a number falls in a class by `VAGUE_RANGES`. Vague ones ("a few", "dozens") are
-# listed but never scored; orders of magnitude ("thousands", "des millions") are checked like numbers:
-# "millions" where the article says billions is an error, digits or not.
+# Vague quantity → class; a number falls in a class by `VAGUE_RANGES`. Vague ones ("a few", "several") are
+# listed but never scored; orders of magnitude ("dozens", "thousands", "des millions") are checked like
+# numbers: "millions" where the article says billions is an error, digits or not, and so is "dozens of
+# people injured" where it counts three.
 VAGUE = {
     "en": {"a few hundred": "hundreds", "several hundred": "hundreds", "a few thousand": "thousands",
            "several thousand": "thousands", "a few million": "millions", "several million": "millions",
@@ -180,7 +181,7 @@ VAGUE_RANGES = {"few": (2, 12), "dozens": (20, 199), "many": (5, float("inf")),
                 "hundreds of thousands": (100000, 9999999), "millions": (1e6, 999999999),
                 "tens of millions": (1e7, 999999999), "hundreds of millions": (1e8, 9999999999),
                 "billions": (1e9, 1e13)}
-MAGNITUDES = {"hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions",
+MAGNITUDES = {"dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions",
               "tens of millions", "hundreds of millions", "billions"}
 
 # Words before a number that make it approximate ("about 8 km", "plus de 300"), and which way the true
@@ -207,6 +208,11 @@ YEAR_PREPOSITIONS = {"in", "since", "by", "until", "till", "from", "of", "before
 MONTH_PREPOSITIONS = {"in", "until", "till", "since", "by", "from", "last", "next", "early", "late", "mid",
                       "this", "before", "after", "during", "of", "en", "depuis", "fin", "début", "jusqu'en",
                       "mi", "dès", "avant", "après", "depuis"}
+# One of a series, ranked by the number after it: "day two", "round 3", "stage 4", "étape 4".
+SERIES_NOUNS = {"en": {"day", "round", "stage", "game", "match", "test", "leg", "heat", "race", "week", "phase",
+                       "level", "part", "episode", "chapter", "season", "lap", "hole", "set", "series", "act"},
+                "fr": {"jour", "tour", "étape", "manche", "journée", "match", "épisode", "chapitre", "saison",
+                       "phase", "acte", "partie"}}
 # Words around a number that say it is an age: "aged 39", "âgé de 39 ans".
 AGE_BEFORE = {"aged", "age", "ages", "âgé", "âgée", "âgés", "âgées"}
 # Words right before a number that make it a rank: "world No 1", "number two", "numéro un", "n°1".
@@ -243,6 +249,18 @@ FUNCTION_WORDS = {
     """.split()),
 }
 
+# Kinds of people: "people" (the first line of CONCEPTS) is said of any of them, so "two people" is true
+# where the article counts two men, and "two men" is not contradicted by "two people" (only unconfirmed).
+# None whose stem is also a thing ("attackers"/"attacks", "militants"/"military", "supporters"/"support").
+PERSON_NOUNS = """
+    men women children boys girls students workers officers prisoners passengers members dead injured
+    suspects players fans soldiers troops migrants doctors teachers voters athletes tourists fighters
+    rebels gunmen hostages survivors adults teenagers brothers sisters sons daughters friends colleagues
+    drivers riders cyclists motorists pedestrians firefighters climbers pilgrims miners
+    hommes femmes enfants garçons filles élèves étudiants salariés policiers soldats migrants médecins
+    électeurs joueurs otages survivants adultes adolescents jeunes
+""".split()
+
 # English endings of words that end a counted noun phrase once it has started ("14 people killed", "two
 # car bombs being deployed"); an adverb in -ly cannot start one.
 NON_NOUN_ENDINGS = ("ly", "ed", "ing")
@@ -252,8 +270,7 @@ NON_NOUN_ENDINGS = ("ly", "ed", "ing")
 # several lines stands for each of them. A word listed here is "known": two known nouns on different
 # lines are different things, while an unknown one may be a paraphrase.
 CONCEPTS = """
-    people persons person individuals residents inhabitants citizens civilians personnes habitants gens
-    citoyens civils individus
+    people persons individuals residents inhabitants citizens civilians personnes habitants gens citoyens civils individus
     dead deaths killed fatalities victims lives bodies morts tués décès victimes
     injured wounded injuries hurt blessés blessures
     infections infected cases patients infections cas malades contaminations
@@ -302,4 +319,6 @@ CONCEPTS = """
     passengers passagers
     trees arbres
     animals animaux
+    contracts contract deal deals agreement agreements contrats contrat accord accords
+    shots gunshots bullets tirs balles
 """

@@ -7,16 +7,20 @@ Each summary figure gets a status and the basis for it:
   rounding allowed for, number words read). Basis `same thing` when what it counts agrees too (same
   noun, synonym or French equivalent, or shared words around both); `same value` when the value is
   there but the checker cannot tell whether it counts the same thing (a paraphrase it does not know:
-  "870 infections" / "870 people infected" is fine, and a guess would cry wolf).
+  "870 infections" / "870 people infected" is fine, and a guess would cry wolf). A source states some
+  numbers without digits, and these count: "both committees", "his maiden title", "Ana Ruiz, 29, and
+  Li Wei, 56" (two people, `same value` for "two men").
 - `contradicted`: a source gives another value for the same thing (same counted noun, or for measures,
-  dates and ages the same surroundings), and does not give this value for it. Basis `other value`.
+  dates and ages the same surroundings; the same person for an age in apposition), and does not give
+  this value for it, nor is it a value a bound allows ("more than 50" is not contradicted by 80).
+  Basis `other value`.
 - `unsupported`: no source states this value, nor another for the same thing (basis `not found`); or
   the value appears only for other things, named, while the summary's own thing appears with no value
   (basis `other thing`: "the first round" where the article's only "first" is a first half); or it is
   the sum or difference of two figures stated together (basis `computed`: "five" for "three men and
   two women"), which may be right but is not stated: never `contradicted`.
 
-Vague quantities ("dozens", "a few") are checked too but never scored.
+Vague quantities ("a few", "several") are checked too but never scored.
 """
 
 from __future__ import annotations
@@ -29,9 +33,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
-from .extract import Figure, extract_figures, guess_lang
+from .extract import Figure, extract_figures, guess_lang, lower_keeping_offsets
 from ..vocab import SCALES
-from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, VAGUE_RANGES
+from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, PERSON_NOUNS, VAGUE_RANGES
 from .numbers import concepts, known_concept
 from .patterns import SCORE
 from .units import convert, convert_temperature
@@ -53,6 +57,8 @@ _CONTRADICTION_WORDS = 1  # words besides the noun that another value's sentence
 _ROUNDING_SHARE = 0.03  # "1.8 million" for 1,765,000, "£10m" for £10.25m; not "$2 billion" for $1.8bn
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _OCCASIONS = frozenset(concepts("times")) | frozenset(concepts("fois", "fr"))
+_PEOPLE = frozenset(concepts("people"))
+_PERSONS = frozenset(c for w in PERSON_NOUNS for lang in ("en", "fr") for c in concepts(w, lang)) - _PEOPLE
 _BARE_MATCHES = {"money", "percent", "duration", "distance", "area", "mass", "volume", "speed", "energy",
                  "power", "temperature", "age"}
 
@@ -67,12 +73,13 @@ def _group(figure: Figure) -> str:
 
 
 class SourceIndex:
-    """A source's figures grouped for lookup, built once per source text."""
+    """A source's figures grouped for lookup, built once per source text: those written and, as
+    evidence, those it implies ("both committees"; see `extract_figures`)."""
 
-    def __init__(self, text: str, lang: str | None = None) -> None:
+    def __init__(self, text: str, lang: str | None = None, implied: bool = True) -> None:
         self.text = text
         self.lang = lang if lang in ("en", "fr") else guess_lang(text)
-        self.figures = extract_figures(text, self.lang)
+        self.figures = extract_figures(text, self.lang, implied=implied)
         self.by_group: dict[str, list[Figure]] = defaultdict(list)
         for figure in self.figures:
             self.by_group[_group(figure)].append(figure)
@@ -89,10 +96,11 @@ class SourceIndex:
     def scores(self) -> list[Figure]:
         """Every "3-2" of the source, whatever the words around it: an article may give a score where
         nothing says it is one ("a 7-6, 1-6, 6-3 progression")."""
-        low = self.text.lower()
-        return [Figure(m.group(), m.start(), m.end(), None, None, "score",
-                       iso=f"{int(m.group('a'))}-{int(m.group('b'))}", lang=self.lang, text_lower=low)
-                for m in SCORE.finditer(low)]
+        low = lower_keeping_offsets(self.text)
+        dashed = [Figure(m.group(), m.start(), m.end(), None, None, "score",
+                         iso=f"{int(m.group('a'))}-{int(m.group('b'))}", lang=self.lang, text_lower=low)
+                  for m in SCORE.finditer(low)]
+        return dashed + [f for f in self.by_group["score"] if "-" not in f.text and "–" not in f.text]
 
     @cached_property
     def numbers(self) -> list[Figure]:
@@ -192,13 +200,21 @@ def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureM
             return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
         return FigureMatch(figure, UNSUPPORTED, *same[0], OTHER_THING)
     if same:
-        if not all(_disagrees(figure, c, index) for c, position in same
-                   for p, index in indexes if p == position):
-            return FigureMatch(figure, SUPPORTED, *same[0], SAME_VALUE)
+        if other is not None and _of_the_same(figure, other[0], [c for c, _ in same]):
+            return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
+        plausible = max(((c, position) for c, position in same for p, index in indexes
+                         if p == position and not _disagrees(figure, c, index)),
+                        key=lambda found: len(figure.context & found[0].context), default=None)
+        if plausible is not None:  # the evidence: the one whose sentence is most like the figure's
+            return FigureMatch(figure, SUPPORTED, *plausible, SAME_VALUE)
         if other is not None:
             return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
         if figure.kind == "age":  # "the 34-year-old" names no one: the same age is the best evidence
             return FigureMatch(figure, SUPPORTED, *same[0], SAME_VALUE)
+    listed = _first(_listed, figure, indexes)
+    if listed is not None:  # "two men" where the article names two men
+        return FigureMatch(figure, SUPPORTED, *listed, SAME_VALUE)
+    if same:
         return FigureMatch(figure, UNSUPPORTED, *same[0], OTHER_THING)
     computed = _first(_computed_support, figure, indexes)
     if computed is not None:  # may be right, but the checker does not vouch for arithmetic
@@ -260,8 +276,8 @@ def compare_translation(source_fr: str, translation_en: str) -> list[Translation
     French figure left over is `changed` when an English figure of its kind, itself left over, sits
     between the translations of its neighbours and at about the same relative place; else `missing`.
     """
-    original = SourceIndex(source_fr, "fr")
-    translation = SourceIndex(translation_en, "en")
+    original = SourceIndex(source_fr, "fr", implied=False)  # the figures as written, on both sides
+    translation = SourceIndex(translation_en, "en", implied=False)
     figures = [f for f in original.figures if not f.vague]
     match: dict[int, Figure] = {}
     used: set[int] = set()
@@ -344,6 +360,8 @@ def supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
             yield from (c for c in groups["age"] if c.value == figure.value)
         if kind == "count":
             yield from _bare_supports(figure, index)
+            yield from (c for c in index.by_group["ordinal"] if c.value == figure.value >= 2
+                        and figure.nouns & c.nouns)  # "his second try": he scored two tries
 
 
 def _bare_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
@@ -445,7 +463,13 @@ def _magnitude_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
         c_low, c_high = VAGUE_RANGES[c.unit]
         if low <= c_low and c_high <= high * 10 or c.unit == figure.unit:
             yield c
-    yield from (c for c in index.numbers if low <= c.value <= high)
+    yield from (c for c in index.numbers if low <= c.value <= high or _bound_reaches(c, low, high))
+
+
+def _bound_reaches(candidate: Figure, low: float, high: float) -> bool:
+    """A cap just above an order of magnitude allows it: "up to a million people" may be thousands (not
+    hundreds)."""
+    return candidate.qualifier in ("up to", "jusqu'à") and high < candidate.value <= 10 * high
 
 
 def _vague_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
@@ -465,6 +489,14 @@ def _vague_classes_agree(summary_class: str, source_class: str) -> bool:
     return False
 
 
+def _listed(figure: Figure, index: SourceIndex) -> Figure | None:
+    """A list of as many named people as a count of people (or of nothing named) says: its evidence
+    when nothing contradicts the count."""
+    if figure.kind != "count" or figure.qualifier or (figure.nouns and not figure.nouns & (_PEOPLE | _PERSONS)):
+        return None
+    return next((c for c in index.by_group["list"] if c.value == figure.value), None)
+
+
 def _computed_support(figure: Figure, index: SourceIndex) -> Figure | None:
     """A count or amount that is the sum or difference of two stated close together: the second of
     them is the evidence (the report shows where the computation starts)."""
@@ -480,15 +512,17 @@ def _agrees(figure: Figure, candidate: Figure) -> bool:
     """Whether two figures stating the same value say it of the same thing: one's noun is named next
     to the other ("11 villages" / "11 towns and villages", "killed 500,000 people" / "500 000 morts"),
     or two words around them are shared. An ordinal or a rank is what it ranks: its noun decides
-    ("first round" is not "first half", however alike their sentences). Measures, dates and times are
-    what their unit says, unless both count a named noun that differs."""
+    ("first round" is not "first half", however alike their sentences), and an article's ordinal that
+    elides its noun ("his second of the game") ranks the same thing only in a sentence sharing three
+    words. Measures, dates and times are what their unit says, unless both count a named noun that
+    differs."""
     if _ranks_a_noun(figure):
         if candidate.kind != figure.kind:
             return False
         if candidate.nouns:
             return bool(figure.nouns & candidate.nouns)
-        return bool(figure.near & candidate.near) or len(figure.context & candidate.context) >= 2
-    if _nouns_meet(figure, candidate):
+        return len(figure.context & candidate.context) >= 3  # "his second [try] of the game": elided
+    if _nouns_meet(figure, candidate) or _people_of_a_kind(figure, candidate):
         return True
     if figure.lang != candidate.lang:  # no shared words to compare across languages; trust the lexicon
         return not (_knows(figure) and _knows(candidate))
@@ -511,12 +545,18 @@ def _disagrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
         return not (figure.near & candidate.near) and len(figure.context & candidate.context) < 1
     if _occasion_of_other_thing(figure, candidate):
         return True
+    if figure.kind in ("ordinal", "rank") and not figure.nouns and _ranks_a_noun(candidate):
+        return len(figure.context & candidate.context) < 2  # "moved up to third" / "their third try"
     if not figure.nouns or not (candidate.nouns or candidate.near):
         return False
     if figure.nouns & candidate.context:
         return False
-    if figure.lang != candidate.lang:  # no shared words to compare across languages; trust the lexicon
-        return _knows(figure) and _knows(candidate)
+    if _people_of_a_kind(candidate, figure):  # "two men" where the article counts "two people"
+        return False
+    if _knows(figure) and _knows(candidate):  # two nouns the lexicon knows, and not as one thing
+        return True
+    if figure.lang != candidate.lang:  # no shared words to compare across languages
+        return False
     return bool(figure.nouns & index.vocabulary) and len(figure.context & candidate.context) < 2
 
 
@@ -533,6 +573,7 @@ def find_contradiction(figure: Figure, index: SourceIndex) -> Figure | None:
         candidates = [*index.by_group["rank"], *index.by_group["ordinal"]]
     else:
         candidates = index.by_group[_group(figure)]
+    candidates = [c for c in candidates if not _within_bound(figure, c)]
     if figure.kind in _NOUN_KINDS:
         same_noun = [c for c in candidates if c.kind != "year" and figure.nouns & c.nouns
                      and c.value != figure.value]
@@ -549,6 +590,25 @@ def find_contradiction(figure: Figure, index: SourceIndex) -> Figure | None:
         if overlap >= needed and overlap > best_overlap:
             best, best_overlap = candidate, overlap
     return best
+
+
+def _of_the_same(figure: Figure, other: Figure, same: list[Figure]) -> bool:
+    """Whether another value is said of the figure's own noun ("1,000 jobs" where the article has "127
+    jobs", and its 1,000 are "people employed"), or of the person its age is of ("Omar Haddad, 8," where
+    the article names Omar Haddad as a 13-year-old, and its eight-year-old is someone else)."""
+    if figure.nouns & other.nouns:
+        return True
+    return bool(figure.person) and figure.person <= other.context \
+        and not any(figure.person <= c.context for c in same)
+
+
+def _within_bound(figure: Figure, candidate: Figure) -> bool:
+    """A value a bound allows: "more than £100,000" is no contradiction of £2.9m, "under 50" of 12."""
+    direction = HEDGES.get(figure.qualifier)
+    if figure.value is None or candidate.value is None or direction not in ("above", "below") \
+            or figure.unit != candidate.unit:
+        return False
+    return candidate.value > figure.value if direction == "above" else candidate.value < figure.value
 
 
 def _ranks_a_noun(figure: Figure) -> bool:
@@ -569,6 +629,15 @@ def _occasion_of_other_thing(figure: Figure, candidate: Figure) -> bool:
 
 def _nouns_meet(figure: Figure, candidate: Figure) -> bool:
     return bool(figure.nouns & candidate.near or candidate.nouns & figure.near)
+
+
+def _people_of_a_kind(figure: Figure, candidate: Figure) -> bool:
+    """The figure counts people and the candidate a kind of them ("two people" / "two men"), in
+    sentences that share a word besides these nouns (a family's "four children" are not the "four
+    people" a truck killed)."""
+    return bool(figure.nouns & _PEOPLE) and bool(candidate.nouns & _PERSONS) \
+        and not candidate.nouns & _PEOPLE \
+        and bool(figure.context & candidate.context - figure.nouns - candidate.nouns)
 
 
 def _knows(figure: Figure) -> bool:

@@ -50,6 +50,9 @@ _AMPM = rf"(?:{AMPM})(?!\w)"
 A_SCALE = ("a hundred", "a thousand", "a million", "a billion", "an hundred", "half a million",
            "half a billion")
 # Where a number as written ends: "300,000", "300 000", "5, 000" (tokenized text), "1,5", "1.500".
+# Tokenized text splits decimals too ("102. 5 kg"): the extractor joins them before a unit only, since
+# "in 2014. 5 people" is two sentences.
+TOKENIZED_DECIMAL = re.compile(r"\. (?P<fraction>\d{1,3})(?![\d,.])")
 NUMBER = r"\d{1,3}(?:(?:[,.\u00a0\u202f ]|, )\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
 
@@ -144,6 +147,31 @@ PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’°.]*)\W*$")
 CONTEXT_WORD = re.compile(r"[^\W\d_][\w'’]*")
 # A score: "3-2", "4 - 2", "6–4" (whether it is one depends on the words around it).
 SCORE = re.compile(r"(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})(?!\d|[,.]\d|%|\s?[-–]\s?[^\W\d_]|\s?(?:°|per|pour|%))")
+# A result line: "Match ends, Gateshead 1, Guiseley 1." (the number after each team, the second team
+# capitalized, the line ending after its number); matched on the original text, case and all.
+_TEAM_WORD = r"(?:[A-Z][\w'’.&-]*|&|and|of|de)"
+SCORE_LINE = re.compile(rf"(?P<a>\d{{1,2}}),\s+[A-Z][\w'’.&-]*(?:\s+{_TEAM_WORD}){{0,5}}\s+(?P<b>\d{{1,2}})"
+                        r"(?=\s*(?:[.;)\n]|$))")
+# The words at which an article states a number without writing one (see extract._implied): "both
+# committees", "his maiden title", "the opening round" (found with str.find, faster here than any regex
+# scan), and the "and" / "et" of a list of named people (a literal first: the engine skips ahead in C).
+FIRST_WORDS = ("maiden", "debut", "inaugural", "opening")
+WORD_AFTER = re.compile(r"\s+(?=[^\W\d_])")
+BOTH_OF = re.compile(r"\s+of\s+(?:the|these|those|their|his|her|its)(?=\s)")
+LIST_AND = {"en": re.compile(r" and\s+(?=[A-Z]|an?\s|another\s)"), "fr": re.compile(r" et\s+(?=[A-Z]|une?\s)")}
+# A list of named people, each perhaps with an age in apposition: "Ana Ruiz, 29, and Li Wei, 56",
+# "Wayne Hart, Paul Bright and Admi Stone", "a man, 41, and a woman, 23" (matched on the original text):
+# the names after an "and" read forwards, and those before it backwards.
+_NAME = r"(?!(?:The|A|An|This|That|Le|La|Les|Un|Une)\b)[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}"
+_PERSON_HEAD = {"en": r"(?:[Aa]n?|[Aa]nother)\s+(?:man|woman|boy|girl|teenager|person|child|pensioner)",
+                "fr": r"(?:[Uu]ne?)\s+(?:homme|femme|garçon|fille|adolescente?|enfant|retraitée?)"}
+_AGE_AFTER = {"en": r"(?:,\s*(?:aged\s+)?\d{1,3},?)?", "fr": r"(?:,\s*(?:âgée?\s+de\s+)?\d{1,3}\s+ans,?)?"}
+PERSON_ITEM = {lang: re.compile(rf"(?:{_NAME}|{_PERSON_HEAD[lang]}){_AGE_AFTER[lang]}") for lang in LANGS}
+LIST_BEFORE_AND = {lang: re.compile(rf"{PERSON_ITEM[lang].pattern}(?:,\s+{PERSON_ITEM[lang].pattern})*$")
+                   for lang in LANGS}
+# Words before a list that make its names places: "in New York and Los Angeles".
+PLACE_BEFORE = {"in", "at", "from", "to", "between", "near", "across", "visited", "à", "de", "entre", "vers"}
+EVER = re.compile(r"\s?-?\s?ever(?!\w)")
 # Between two figures of one range: "20-25", "180 à 250 millions", "between 5 and 10", "17 to 18 October".
 RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|à|au|and|et|or|ou)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|"
                        r"samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
