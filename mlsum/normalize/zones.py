@@ -39,6 +39,8 @@ def probabilities(lines: list[Line], lang: str | None = None) -> list[float]:
 ARTICLE_ENDS = ("navigation", "link_box", "comment_prompt", "comment_thread", "legal")
 # ... unless near-good prose follows the box: then it was a box inside the article.
 _INLINE_BOXES = ("navigation", "link_box")
+# What heads an article: above it, only prose (a standfirst) is still the article.
+_ARTICLE_HEADER = ("date", "byline")
 
 
 def _prose_beyond(lines: list[Line], index: int, direction: int, lang: str) -> bool:
@@ -54,22 +56,18 @@ def article_span(lines: list[Line], probability: list[float], lang: str = "en",
                  extend_threshold: float = weights.EXTEND_THRESHOLD,
                  extend_up_threshold: float = weights.EXTEND_UP_THRESHOLD) -> tuple[int, int] | None:
     """First and last index of the article: the maximum-sum run of kept lines weighted by their
-    words times (probability − span_threshold), or the most likely prose line when no line clears
-    it; then grown outwards over kept lines that jusText calls near-good (a standfirst above the
+    words times (probability − span_threshold) that holds a paragraph jusText calls near-good
+    (where the page has one: a run of headlines is no article however likely its lines), or the
+    most likely prose line when no such run has a positive sum; then grown outwards over kept lines that jusText calls near-good (a standfirst above the
     byline, a last paragraph under a share bar), that are sentences, or that stay above
     `extend_threshold` downwards (a list that closes the article reads less like prose than its
     paragraphs, but far more than a menu) and `extend_up_threshold` upwards (where the page's
     header is), or that are items of a list the article announces with a colon; and over removed
     lines other than ARTICLE_ENDS (other than a link box with prose beyond it, inside the article)."""
-    best, total, start, span = 0.0, 0.0, 0, None
-    for index, (line, p) in enumerate(zip(lines, probability)):
-        gain = _tokens(line.text) * (p - span_threshold) if line.kept else 0.0
-        if total <= 0:
-            total, start = gain, index
-        else:
-            total += gain
-        if total > best:
-            best, span = total, (start, index)
+    gains = [_tokens(line.text) * (p - span_threshold) if line.kept else 0.0
+             for line, p in zip(lines, probability)]
+    prose = [line.kept and is_near_good(line.text, lang) for line in lines]
+    span = _best_run_with_prose(gains, prose if any(prose) else [True] * len(lines))
     if span is None:
         prose = [i for i, line in enumerate(lines) if line.kept and is_body(line.text)]
         if not prose:
@@ -80,22 +78,46 @@ def article_span(lines: list[Line], probability: list[float], lang: str = "en",
             _grown(lines, probability, span[1], 1, extend_threshold, lang))
 
 
+def _best_run_with_prose(gains: list[float], prose: list[bool]) -> tuple[int, int] | None:
+    """First and last index of the run with the largest positive sum of gains among the runs that
+    hold at least one prose line (Kadane's algorithm, carrying whether the run has prose yet): a
+    stretch of headlines or menu items, however likely, is no article."""
+    best, span = 0.0, None
+    with_prose: tuple[float, int] | None = None  # best (sum, start) of a run ending here, with prose
+    without = (0.0, 0)  # the same without prose (an empty run allowed)
+    for index, (gain, is_prose) in enumerate(zip(gains, prose)):
+        fresh = (0.0, index)
+        if is_prose:
+            before = max((run for run in (with_prose, without) if run is not None and run[0] > 0),
+                         default=fresh)
+            with_prose, without = (before[0] + gain, before[1]), (0.0, index + 1)
+        else:
+            with_prose = (with_prose[0] + gain, with_prose[1]) if with_prose is not None else None
+            without = (without[0] + gain, without[1]) if without[0] > 0 else (gain, index)
+        if with_prose is not None and with_prose[0] > best:
+            best, span = with_prose[0], (with_prose[1], index)
+    return span
+
+
 def _grown(lines: list[Line], probability: list[float], edge: int, direction: int, threshold: float,
            lang: str) -> int:
     in_list = direction > 0 and _announced_list(lines, edge)
+    header = False  # above the article's date or byline: its headline, kicker, the site's slogan
     index = edge + direction
     while 0 <= index < len(lines):
         line = lines[index]
         if line.kept:
             item = _is_item(line.text) and (in_list if direction > 0 else _announced_list(lines, index))
-            likely = probability[index] >= threshold
+            likely = probability[index] >= threshold and not header
             if not (item or likely or is_near_good(line.text, lang) or is_sentence(line.text)):
                 break
             edge = index
-            in_list = item or (direction > 0 and line.text.endswith(":"))
+            in_list = direction > 0 and ((in_list and not is_sentence(line.text)) or line.text.endswith(":"))
         elif line.removed_by in ARTICLE_ENDS and not (line.removed_by in _INLINE_BOXES
                                                      and _prose_beyond(lines, index, direction, lang)):
             break
+        else:
+            header = header or (direction < 0 and line.removed_by in _ARTICLE_HEADER)
         index += direction
     return edge
 
@@ -139,7 +161,7 @@ def place_article(lines: list[Line], lang: str | None = None, probability: list[
         line.probability = p
         if index < first or index > last:
             line.zone = "before" if index < first else "after"
-        elif p < inner_threshold and index not in items and not is_sentence(line.text):
+        elif p < inner_threshold and index not in items and not (is_sentence(line.text) or is_near_good(line.text, lang)):
             line.zone = "debris"
         else:
             line.zone = "article"
