@@ -26,7 +26,8 @@ def extract_article(html: str, url: str | None = None) -> Article:
     """The page's main text with trafilatura (comments, navigation and figures left out).
 
     trafilatura runs in its precision mode first, which leaves out more of the boxes around an
-    article; when that keeps less than half of what its default mode keeps, it has missed the article
+    article; when that keeps less than half of what its default mode keeps (each distinct line
+    counted once), it has missed the article
     (a page whose article is split across blocks) and the default mode's text is taken; otherwise
     the paragraphs the precision mode dropped from inside or at the edge of what it kept come back
     (it sometimes drops a paragraph that has a link, or the last one). Tables used
@@ -46,7 +47,8 @@ def extract_article(html: str, url: str | None = None) -> Article:
     precise = (document.text or "") if document is not None else ""
     default = trafilatura.bare_extraction(tree, **options)
     fallback = (default.text or "") if default is not None else ""
-    text = _recovered(precise, fallback) if len(precise) >= _PRECISION_SHARE * len(fallback) else fallback
+    precise_enough = _distinct_chars(precise) >= _PRECISION_SHARE * _distinct_chars(fallback)
+    text = _recovered(precise, fallback) if precise_enough else fallback
     if not text.strip():
         raise InputError(f"no article text found in {url or 'the HTML page'}")
     source = None
@@ -62,6 +64,12 @@ def extract_article(html: str, url: str | None = None) -> Article:
 
 # Below this share of the default mode's text, the precision mode has lost the article.
 _PRECISION_SHARE = 0.5
+
+
+def _distinct_chars(text: str) -> int:
+    """The length of a text's distinct lines: a page that states its article twice (once more in a
+    block for apps or crawlers) doubles the default mode's text, not its article."""
+    return sum(len(line) for line in {" ".join(line.split()) for line in text.split("\n")})
 # A run of dropped lines longer than this is a box the precision mode was right to leave out.
 _RECOVER_MAX_LINES = 4
 
