@@ -66,13 +66,17 @@ SHARE_WIDGETS = {
            r"copy\s+link\s*(?:url)?\s*(?:copied!?)?", r"this\s+(?:story|article)\s+has\s+been\s+shared\s+[\d,.]+\s+times", r"font\s+size", r"a\+", r"a-", r"reading\s+time\s*:?\s*\d+\s*min\w*",
            r"\d+\s*(?:min(?:ute)?s?|mn)(?:\s+read)?"],
     "fr": [r"imprimer", r"copier(?:\s+le\s+lien)?", r"lien\s+copié", r"sauvegarder", r"enregistrer", r"favoris",
-           r"ajouter\s+à\s+mes\s+favoris", r"(?:à\s+)?lire\s+plus\s+tard", r"offrir(?:\s+cet\s+article)?",
+           r"ajouter\s+à\s+mes\s+favoris", r"(?:à\s+)?lire\s+plus\s+tard",
+           r"offrir(?:\s+(?:cet\s+|l['’]\s*)article)?",
            r"ajouter\s+à\s+(?:vos|mes)\s+sélections", r"lire\s+dans\s+l['’]application",
            r"partager(?:\s+(?:sur|via)\s+\w+|\s+cet\s+article)?", r"envoyer(?:\s+par\s+e-?mail)?",
            r"[ée]couter(?:\s+cet\s+article)?", r"vidéo", r"diaporama", r"direct", r"en\s+direct",
            r"suivez-nous(?:\s+sur\s+\w+)?", r"réutiliser\s+ce\s+contenu", r"contribuer", r"taille\s+du\s+texte",
            r"(?:temps\s+de\s+lecture|durée\s+de\s+lecture|lecture)\s*:?\s*\d+\s*(?:min(?:utes?)?|mn)",
            r"\d+\s*(?:min(?:utes?)?|mn)\s+de\s+lecture"],
+    # counters and players that sit in the same toolbars: "Commentaires (234)", "00:00/04:38"
+    "counters": [r"comments?\s*\(\d+\)", r"\d+\s+comments?", r"commentaires?\s*\(\d+\)", r"\d+\s+commentaires?",
+                 r"\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?"],
     "social": [r"facebook", r"twitter", r"x", r"linkedin", r"whatsapp", r"telegram", r"reddit", r"pinterest",
                r"messenger", r"flipboard", r"bluesky", r"threads", r"instagram", r"tumblr", r"pocket",
                r"vk", r"line"],
@@ -185,8 +189,9 @@ LEGAL_LINKS = {
            r"contact\s+us", r"advertise(?:\s+with\s+us)?", r"terms\s+(?:and|&)\s+conditions", r"(?:accept|reject|manage|refuse)\s+(?:all\s+)?cookies",
            r"do\s+not\s+sell\s+my\s+(?:personal\s+)?information"],
     "fr": [r"politique\s+de\s+confidentialité", r"mentions\s+légales", r"conditions\s+générales.*",
-           r"gestion\s+des\s+cookies", r"tout\s+(?:accepter|refuser)", r"(?:paramétrer|gérer)\s+(?:les\s+)?cookies",
-           r"nous\s+contacter", r"qui\s+sommes-nous\s*\??"],
+           r"gestion\s+des\s+cookies", r"tout\s+(?:accepter|refuser)",
+           r"(?:paramétrer|gérer|personnaliser)\s+(?:les\s+|mes\s+)?(?:cookies|choix)",
+           r"nous\s+contacter", r"qui\s+sommes-nous\s*\??", r"cgu", r"cgv", r"plan\s+du\s+site"],
     "de": [r"datenschutz(?:erklärung)?", r"impressum", r"nutzungsbedingungen"],
     "it": [r"privacy", r"note\s+legali"],
     "pt": [r"política\s+de\s+privacidade", r"termos\s+de\s+uso", r"fale\s+conosco", r"quem\s+somos"],
@@ -208,7 +213,9 @@ COOKIE_NOTICES = {
            r"\bby\s+(?:continuing\s+to\s+(?:browse|use)|using)\s+(?:this|our)\s+(?:web)?site\b"],
     "fr": [r"\bnous\s+utilisons\s+des\s+cookies\b", r"\bvous\s+acceptez\s+l['’]utilisation\s+(?:de|des)\s+cookies\b",
            r"\bce\s+site\s+utilise\s+des\s+cookies\b", r"\bvotre\s+vie\s+privée\s+nous\s+importe\b",
-           r"\ben\s+poursuivant\s+votre\s+navigation\b"],
+           r"\ben\s+poursuivant\s+votre\s+navigation\b", r"\bnous\s+respectons\s+votre\s+vie\s+privée\b",
+           r"\bet\s+(?:ses|nos)\s+partenaires\s+utilisent\s+des\s+cookies\b",
+           r"\bcontinuer\s+sans\s+accepter\b", r"\baccepter\s+et\s+(?:fermer|continuer)\b"],
     "de": [r"\bwir\s+verwenden\s+cookies\b", r"\bdiese\s+website\s+verwendet\s+cookies\b"],
     "pt": [r"\b(?:usamos|utilizamos)\s+cookies\b", r"\beste\s+site\s+(?:usa|utiliza)\s+cookies\b"],
     "it": [r"\bquesto\s+sito\s+(?:usa|utilizza)\s+(?:i\s+)?cookie\b"],
@@ -281,6 +288,15 @@ TEASER_VERBS = {
     "en": [r"has\s+more", r"has\s+the\s+latest", r"has\s+(?:this|the)\s+(?:report|story)", r"sent\s+this\s+report",
            r"reports", r"brings\s+us\s+more", r"explains", r"takes\s+a\s+look"],
     "fr": [r"fait\s+le\s+point", r"nous\s+en\s+dit\s+plus", r"explique"],
+}
+
+# What a byline says its author is: "Jane Doe, Middle East correspondent", "Jean Dupont (Beyrouth,
+# envoyé spécial)". No headline or article sentence is a name and one of these alone.
+BYLINE_ROLES = {
+    "en": [r"(?:foreign\s+|special\s+)?correspondent", r"reporter", r"(?:\w+\s+)?editor", r"(?:staff\s+)?writer",
+           r"staff", r"columnist", r"contributor"],
+    "fr": [r"correspondante?", r"envoyée?\s+spéciale?", r"journaliste", r"rédact(?:eur|rice)(?:\s+en\s+chef)?",
+           r"reporter", r"chroniqueu(?:r|se)", r"notre\s+correspondante?"],
 }
 
 # Byline openings: "By Jane Doe", "Par Jean Dupont".

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from . import lexicon as lex
-from .metadata import byline, content_words, date_line, find_date, headline, placed_byline
+from .metadata import ROLE, byline, content_words, date_line, find_date, headline, placed_byline
 from .signals import page_language, stopwords
 
 
@@ -95,8 +95,9 @@ def _unwrap(raw: list[str], text: str) -> list[str]:
     lowercase word. In a hard-wrapped block (three lines or more within a 50–100 column width, three
     in four of them filling it and half ending mid-sentence: copies of e-mails and PDFs) a long line
     ending mid-sentence goes on too, and a block whose lines are all long but its last is one
-    paragraph. Page debris copied as a block has lines of every length, so it is never taken as
-    wrapped; and a link line ("Lire aussi | …") is never joined, so that the step removing it cannot
+    paragraph. A line that ends with a semicolon is an item of a list ("la fermeture des écoles ;"),
+    which a wrapped line seldom ends with: it is never joined. Page debris copied as a block has lines of
+    every length, so it is never taken as wrapped; and a link line ("Lire aussi | …") is never joined, so that the step removing it cannot
     take a sentence along.
     """
     width = max((len(line) for line in raw), default=0)
@@ -115,8 +116,8 @@ def _unwrap(raw: list[str], text: str) -> list[str]:
         hyphen = _HYPHEN_END.search(previous)
         if hyphen and line[:1].islower():
             out[-1] = _dehyphenate(previous, hyphen.group(1), line, text)
-        elif one_paragraph or (not ends_sentence(previous) and (
-                line[:1].islower() or (wrapped and len(previous) >= _WRAP_FILL * width))):
+        elif not previous.endswith(";") and (one_paragraph or (not ends_sentence(previous) and (
+                line[:1].islower() or (wrapped and len(previous) >= _WRAP_FILL * width)))):
             out[-1] = f"{previous} {line}"
         else:
             out.append(line)
@@ -246,9 +247,10 @@ _WIDGET_MAX_WORDS = 20
 
 def share_prompts(lines: list[Line]) -> Iterable[Line]:
     """Sharing, saving, media and reading-time widgets: "Share", "Read later", "Partager", "Vidéo",
-    "2 min read"."""
-    return (line for line in _kept(lines) if _SHARE_LINE.match(line.text) or (
-        words(line.text) <= _WIDGET_MAX_WORDS and _SAVE_PROMPT.match(line.text)))
+    "2 min read", and toolbars of them ("Copier le lien Lien copié Commentaires (234)"). A comment
+    counter alone on its line heads the comments: it is left to the comment step."""
+    return (line for line in _kept(lines) if (_SHARE_LINE.match(line.text) and not _COMMENT_LINE.match(line.text))
+            or (words(line.text) <= _WIDGET_MAX_WORDS and _SAVE_PROMPT.match(line.text)))
 
 
 _COMMENT_LINE = _whole_line(lex.alternation(lex.COMMENT_PROMPTS))
@@ -415,6 +417,8 @@ def credits(lines: list[Line]) -> Iterable[Line]:
 
 _PHOTO_WORD = re.compile(rf"\b(?:{lex.alternation(lex.PHOTO_WORDS)})\b", re.IGNORECASE)
 _SLASH_AGENCY = re.compile(rf"\S\s*[/–|-]\s*{_AGENCY}\b")
+# A photographer and the outlet, as captions credit them: "(Patrick Gherdoussi/Libération)".
+_NAME_SLASH_OUTLET = re.compile(r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3}\s*/\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[\w'’.-]+){0,3}$")
 _BRACKET_CREDIT = re.compile(r"\s*[\[(]\s*(?P<inner>[^\[\]()]{2,80}?)\s*[\])]\.?\s*$")
 # Unbracketed credits closing a caption: "… Photo: Reuters", "… OMAR HAJ KADOUR / AFP".
 _LABEL_CREDIT = re.compile(
@@ -443,7 +447,7 @@ def photo_credit(text: str) -> re.Match | None:
     if end and end in ")]":
         match = _BRACKET_CREDIT.search(text)
         inner = match.group("inner") if match else ""
-        if match and (_PHOTO_WORD.search(inner) or _SLASH_AGENCY.search(inner)):
+        if match and (_PHOTO_WORD.search(inner) or _SLASH_AGENCY.search(inner) or _NAME_SLASH_OUTLET.match(inner)):
             return match
     if (":" in text or "©" in text) and (match := _LABEL_CREDIT.search(text)):
         return match
@@ -604,8 +608,6 @@ _TITLE_SEARCH_LINES = 12
 
 
 # Author lines shaped like headlines: "Tom Davies Associated Press", "Steve Peoples, AP Political Writer".
-_ROLE = re.compile(r"\b(?:staff|writer|correspondent|reporter|editor|columnist|contributor|journaliste|"
-                   r"rédact(?:eur|rice)|envoyée?\s+spéciale?|correspondante?)\b", re.IGNORECASE)
 _AGENCY_WORD = re.compile(rf"\b(?:{'|'.join(lex.AGENCIES)})\b")
 _BREADCRUMB = re.compile(r"\s[»›>/]\s|[»›>/]\s*$")
 _CONNECTORS = {"and", "et", "&", "of", "de", "du", "des", "the"}
@@ -624,7 +626,7 @@ def is_title_candidate(text: str) -> bool:
         return False
     all_capitalised = all(word[:1].isupper() or not word[:1].isalpha() or word in _CONNECTORS
                           for word in text.split())
-    return not (find_date(text) or byline(text) or _BREADCRUMB.search(text) or _ROLE.search(text)
+    return not (find_date(text) or byline(text) or _BREADCRUMB.search(text) or ROLE.search(text)
                 or (all_capitalised and _AGENCY_WORD.search(text)))
 
 

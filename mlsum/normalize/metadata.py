@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..vocab import ALL_MONTHS, ALL_WEEKDAYS, TIME_ZONES, alternation, clock
+from . import lexicon as lex
 
 _MONTHS = ALL_MONTHS  # month name → number, English and French
 _MONTH = alternation(_MONTHS)
@@ -59,12 +60,14 @@ _DATE_FILLER = re.compile(
 )
 _WORD = re.compile(r"\w")
 
+# The word that starts the date after the names: "Par Jean Dupont Publié le 12/03/2025 …".
+_DATE_WORD = r"(?!(?i:publié|publiée|mis|mise|modifié|modifiée|actualisé|actualisée|updated|published|posted)\b)"
 _BYLINE = re.compile(
     r"^(?i:by|par|written\s+by|écrit\s+par|words\s+by|texte\s+de)\s*:?\s+"
     r"(?P<names>[A-ZÀ-Ý][\w'’.-]*"
-    r"(?:\s+(?:(?:de|da|van|von|al|el|le|la|du|bin|ibn)\s+)?[A-ZÀ-Ý0-9][\w'’.-]*){0,3}"
+    rf"(?:\s+(?:(?:de|da|van|von|al|el|le|la|du|bin|ibn)\s+)?{_DATE_WORD}[A-ZÀ-Ý0-9][\w'’.-]*){{0,3}}"
     r"(?:\s*(?:,|and|et|&)\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3})*)"
-    r"(?P<rest>\s*(?:[,|·–—(-]|\b(?:in|à|on|le)\b).*)?$"
+    r"(?P<rest>\s*(?:[,|·–—(-]|\b(?:in|à|on|le)\b|(?=\s(?i:publié|publiée|mis|updated|published|posted)\b)).*)?$"
 )
 _NOT_NAMES = re.compile(
     rf"^(?:{_MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|"
@@ -73,12 +76,13 @@ _NOT_NAMES = re.compile(
 )
 # What may follow the names: a place, an organisation, a role ("By Jane Doe, Middle East
 # correspondent", "Par Jean Dupont (Beyrouth, envoyé spécial)").
+_ROLE_WORDS = lex.alternation(lex.BYLINE_ROLES)
 _BYLINE_REST = re.compile(
-    r"^(?:[\s,|·–—()-]|\b(?:in|à|en|on|le)\b|[A-ZÀ-Ý][\w'’.-]*|"
-    r"(?i:correspondent|correspondante?|reporter|editor|writer|staff|senior|chief|special|political|"
-    r"diplomatic|foreign|security|defen[cs]e|envoyée?|spéciale?|journaliste|rédact(?:eur|rice)|chef|"
+    rf"^(?:[\s,|·–—()-]|\b(?:in|à|en|on|le|au|aux)\b|[A-ZÀ-Ý][\w'’.-]*|(?i:{_ROLE_WORDS})|"
+    r"(?i:senior|chief|special|political|diplomatic|foreign|security|defen[cs]e|envoyée?|spéciale?|chef|"
     r"bureau|service|pour|for))*$"
 )
+ROLE = re.compile(rf"\b(?:{_ROLE_WORDS})\b", re.IGNORECASE)
 
 
 # A "Follow" button copied along with the author's name ("Par : FRANCE 24 Suivre").
@@ -142,6 +146,21 @@ _NAMES_THEN_DATE = re.compile(
 _NAMES_IN_PLACE = re.compile(
     rf"^(?P<names>{_NAME}(?:\s+{_NAME}){{1,2}}(?:\s+(?:and|et)\s+{_NAME}(?:\s+{_NAME}){{1,2}})?)"
     rf"\s+(?:in|à|en)\s+{_NAME}(?:\s+{_NAME}){{0,2}}$")
+# Names and what the author is, as author boxes print them: "Jean Dupont (Beyrouth, envoyé spécial)",
+# "Steve Peoples, AP Political Writer".
+_NAMES_WITH_ROLE = re.compile(
+    rf"^(?P<names>{_NAME}(?:\s+{_NAME}){{1,3}}(?:\s+(?:and|et)\s+{_NAME}(?:\s+{_NAME}){{1,3}})?)"
+    r"\s*(?:\((?P<inner>[^()]{3,80})\)|,\s*(?P<after>[^.;!?]{3,80}))$")
+
+
+def _author_with_role(text: str) -> Byline | None:
+    role = _NAMES_WITH_ROLE.match(text)
+    if role is None or _NOT_NAMES.match(role.group("names")):
+        return None
+    what = role.group("inner") or role.group("after")
+    return Byline(source=role.group("names"), date=None) if ROLE.search(what) and _BYLINE_REST.match(what) else None
+
+
 def placed_byline(text: str) -> Byline | None:
     """A byline without "By": names and a place ("Marta Rossi in Milan"). Headings can read so too
     ("Top Workplaces in San Antonio"): only trust it next to a date line."""
@@ -162,7 +181,8 @@ _POSTED_BY = re.compile(r"^(?i:posted|publié|publiée)\s+(?i:by|par)\s+(?P<name
 
 def byline(text: str, lang: str | None = None) -> Byline | None:
     """A byline ("By Jane Doe", "Par Jean Dupont, à Beyrouth", "By Jane Doe | March 3, 2020", "Jane
-    Doe - Nov 19, 2019, 10:31 pm CST", "September 10, 2018 | by Catherine"), or None.
+    Doe - Nov 19, 2019, 10:31 pm CST", "September 10, 2018 | by Catherine", "Jean Dupont (Beyrouth,
+    envoyé spécial)"), or None.
 
     Strict on purpose: the names must be capitalised words and whatever follows them must be a date, a
     place or an organisation, so a sentence such as "By Tuesday, the army had retreated." never matches.
@@ -175,7 +195,7 @@ def byline(text: str, lang: str | None = None) -> Byline | None:
             return Byline(source=dated.group("names"), date=date_line(dated.group("rest"), lang))
     match = _BYLINE.match(text) or _POSTED_BY.match(text)
     if match is None or _NOT_NAMES.match(match.group("names")):
-        return None
+        return _author_with_role(text)
     names = _FOLLOW_BUTTON.sub("", match.group("names")).rstrip(" ,")
     rest = match.group("rest") or ""
     found = find_date(rest, lang)
