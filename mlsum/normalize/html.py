@@ -53,13 +53,24 @@ def extract_article(html: str, url: str | None = None) -> Article:
         raise InputError(f"no article text found in {url or 'the HTML page'}")
     source = None
     if document is not None:
-        source = document.author or (document.sitename if document.sitename != document.hostname else None)
+        author = document.author if document.author and _names_an_author(document.author) else None
+        source = author or (document.sitename if document.sitename != document.hostname else None)
     return Article(
         text=text,
         title=_clean(document.title) if document is not None else None,
         date=published_time(html) or (document.date if document is not None else None),
         source=_clean(source),
     )
+
+
+def _names_an_author(author: str) -> bool:
+    """Whether trafilatura's author reads as names or a credit ("Jane Doe", "franceinfo avec AFP"):
+    its guess from the page's byline block sometimes takes the buttons along ("Share Save Jane Doe")."""
+    from .lines import is_credit
+    from .metadata import byline
+
+    author = " ".join(author.split())
+    return byline(author) is not None or byline(f"By {author}") is not None or is_credit(author)
 
 
 # Below this share of the default mode's text, the precision mode has lost the article.

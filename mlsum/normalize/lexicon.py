@@ -69,13 +69,14 @@ SHARE_WIDGETS = {
            r"ajouter\s+à\s+mes\s+favoris", r"(?:à\s+)?lire\s+plus\s+tard",
            r"offrir(?:\s+(?:cet\s+|l['’]\s*)article)?",
            r"ajouter\s+à\s+(?:vos|mes)\s+sélections", r"lire\s+dans\s+l['’]application",
-           r"partager(?:\s+(?:sur|via)\s+\w+|\s+cet\s+article)?", r"envoyer(?:\s+par\s+e-?mail)?",
+           r"partager(?:\s+(?:cet\s+|l['’]\s*)article)?(?:\s+(?:sur|via)\s+\w+)?", r"envoyer(?:\s+par\s+(?:e-?)?mail)?",
            r"[ée]couter(?:\s+cet\s+article)?", r"vidéo", r"diaporama", r"direct", r"en\s+direct",
            r"suivez-nous(?:\s+sur\s+\w+)?", r"réutiliser\s+ce\s+contenu", r"contribuer", r"taille\s+du\s+texte",
            r"(?:temps\s+de\s+lecture|durée\s+de\s+lecture|lecture)\s*:?\s*\d+\s*(?:min(?:utes?)?|mn)",
            r"\d+\s*(?:min(?:utes?)?|mn)\s+de\s+lecture"],
     # counters and players that sit in the same toolbars: "Commentaires (234)", "00:00/04:38"
     "counters": [r"comments?\s*\(\d+\)", r"\d+\s+comments?", r"commentaires?\s*\(\d+\)", r"\d+\s+commentaires?",
+                 r"(?:view|show|see)\s+(?:all\s+)?comments", r"voir\s+les(?:\s+\d+)?\s+commentaires",
                  r"\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?"],
     "social": [r"facebook", r"twitter", r"x", r"linkedin", r"whatsapp", r"telegram", r"reddit", r"pinterest",
                r"messenger", r"flipboard", r"bluesky", r"threads", r"instagram", r"tumblr", r"pocket",
@@ -147,11 +148,14 @@ NAVIGATION = {
     "en": [r"(?:(?:previous|prev|next|older|newer)(?:\s+(?:post|article|story|page))?\s*[|»«<>›‹]*\s*){1,2}",
            r"back\s+to\s+(?:top|gallery|home|article)", r"skip\s+to\s+(?:main\s+)?content", r"home", r"menu", r"search",
            r"close", r"sections?", r"log\s+in", r"login", r"sign\s+in", r"log\s*in\s*/\s*register", r"register",
-           r"my\s+account", r"story\s+timeline", r"up\s+next", r"(?:tags?|topics?|categories|filed\s+under)\s*:.*"],
+           r"my\s+account", r"story\s+timeline", r"up\s+next", r"(?:tags?|topics?|categories|filed\s+under)\s*:.*",
+           r"key\s+events", r"(?:show|hide)\s+key\s+events(?:\s+only)?",
+           r"(?:please\s+)?(?:turn\s+on|enable)\s+javascript\b.{0,40}"],
     "fr": [r"(?:article\s+(?:précédent|suivant)\s*){1,2}", r"retour\s+en\s+haut(?:\s+de\s+(?:la\s+)?page)?",
            r"haut\s+de\s+page", r"(?:aller|passer)\s+au\s+contenu(?:\s+principal)?", r"accueil", r"rechercher",
            r"recherche", r"fermer", r"rubriques?", r"se\s+connecter", r"connexion", r"s['’]identifier", r"mon\s+compte",
-           r"(?:mots[- ]clés|catégories?|thèmes?)\s*:.*"],
+           r"(?:mots[- ]clés|catégories?|thèmes?)\s*:.*", r"(?:les\s+)?moments\s+clés",
+           r"(?:veuillez\s+)?activer\s+(?:le\s+)?javascript\b.{0,40}"],
     "de": [r"zum\s+inhalt\s+springen", r"startseite", r"suche", r"anmelden", r"zurück", r"weiter", r"nach\s+oben", r"schlagworte\s*:.*"],
     "it": [r"vai\s+al\s+contenuto", r"cerca", r"accedi", r"torna\s+su", r"articolo\s+(?:precedente|successivo)"],
     "pt": [r"pular\s+para\s+o\s+conteúdo", r"ir\s+para\s+o\s+conteúdo", r"início", r"buscar", r"pesquisar", r"entrar", r"voltar\s+ao\s+topo", r"(?:post|artigo)\s+(?:anterior|seguinte)"],
@@ -210,12 +214,18 @@ RIGHTS_RESERVED = {
 COOKIE_NOTICES = {
     "en": [r"\bwe\s+use\s+cookies\b", r"\b(?:accept|agree\s+to|consent\s+to)\s+(?:our|the)\s+use\s+of\s+cookies\b",
            r"\bwe\s+value\s+your\s+privacy\b", r"\bthis\s+(?:web)?site\s+uses\s+cookies\b",
-           r"\bby\s+(?:continuing\s+to\s+(?:browse|use)|using)\s+(?:this|our)\s+(?:web)?site\b"],
+           r"\bby\s+(?:continuing\s+to\s+(?:browse|use)|using)\s+(?:this|our)\s+(?:web)?site\b",
+           r"\byou\s+(?:have\s+not|haven['’]t)\s+(?:accepted|consented\s+to)\s+(?:the\s+use\s+of\s+)?cookies\b",
+           r"\bthis\s+content\s+is\s+blocked\b", r"\bpartners\s+use\s+cookies\b",
+           r"\blet\s+us\s+know\s+(?:if\s+)?you\s+agree\s+to\s+(?:all\s+of\s+these\s+)?cookies\b"],
     "fr": [r"\bnous\s+utilisons\s+des\s+cookies\b", r"\bvous\s+acceptez\s+l['’]utilisation\s+(?:de|des)\s+cookies\b",
            r"\bce\s+site\s+utilise\s+des\s+cookies\b", r"\bvotre\s+vie\s+privée\s+nous\s+importe\b",
            r"\ben\s+poursuivant\s+votre\s+navigation\b", r"\bnous\s+respectons\s+votre\s+vie\s+privée\b",
            r"\bet\s+(?:ses|nos)\s+partenaires\s+utilisent\s+des\s+cookies\b",
-           r"\bcontinuer\s+sans\s+accepter\b", r"\baccepter\s+et\s+(?:fermer|continuer)\b"],
+           r"\bnos\s+partenaires\s+utilisons\s+des\s+cookies\b",
+           r"\bcontinuer\s+sans\s+accepter\b", r"\baccepter\s+et\s+(?:fermer|continuer)\b",
+           # an embed the reader's cookie choices blocked: "Ce contenu n’est pas disponible car vous n’avez pas accepté …"
+           r"\bvous\s+n['’]avez\s+pas\s+accepté\s+les\s+cookies\b", r"\bce\s+contenu\s+est\s+bloqué\b"],
     "de": [r"\bwir\s+verwenden\s+cookies\b", r"\bdiese\s+website\s+verwendet\s+cookies\b"],
     "pt": [r"\b(?:usamos|utilizamos)\s+cookies\b", r"\beste\s+site\s+(?:usa|utiliza)\s+cookies\b"],
     "it": [r"\bquesto\s+sito\s+(?:usa|utilizza)\s+(?:i\s+)?cookie\b"],
@@ -238,14 +248,21 @@ SUBSCRIPTION = {
            r"\bcontinue\s+reading\s+(?:your|this|the\s+full)\s+article\b", r"^(?:(?:our)\s+)?newsletters?$",
            r"\b(?:make\s+a\s+)?donat(?:e|ion)\s+(?:now|today)\b", r"\bplease\s+(?:consider\s+)?(?:donat|support)",
            r"\benter\s+your\s+e-?mail(?:\s+address)?\b", r"\bunsubscribe\s+at\s+any\s+time\b",
-           r"^to\s+read\s+the\s+full\s+(?:story|article)"],
+           r"^to\s+read\s+the\s+full\s+(?:story|article)", r"\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b",
+           r"^(?:(?:our|the)\s+)?newsletters?\b[^.!?]{0,60}$", r"^sign\s+up(?:\s+(?:now|here|today))?$",
+           r"\b(?:log|sign)\s+in\b[^.]{0,40}\bto\s+(?:comment|join\s+the\s+(?:conversation|discussion)|reply)\b"],
     "fr": [r"article\s+réservé\s+(?:aux|à\s+nos)\s+abonnés", r"réservée?s?\s+aux\s+abonnés", r"\babonnez-vous\b",
            r"\bje\s+m['’]abonne\b", r"\bdéjà\s+abonnée?\b", r"\bdevenez\s+abonnée?\b", r"^s['’]abonner\b",
            r"\b(?:inscrivez-vous|abonnez-vous)\b[^.]{0,40}\bnewsletters?\b", r"\bconnectez-vous\s+pour\b",
            r"\bseul\s+appareil\s+à\s+la\s+fois\b", r"\bsur\s+(?:un|l['’])\s*autre\s+appareil\b",
            r"\bdécouvrir\s+les\s+offres\b", r"\bne\s+plus\s+voir\s+ce\s+message\b", r"\bcontinuer\s+à\s+lire\s+ici\b",
            r"\bil\s+vous\s+reste\s+\d+(?:[.,]\d+)?\s*%", r"^(?:(?:la|notre|nos)\s+)?newsletters?$",
-           r"\bfaire\s+un\s+don\b", r"\bsoutenez\s+(?:notre|le)\s+journalisme\b", r"\bvotre\s+adresse\s+e-?mail\b"],
+           r"\bfaire\s+un\s+don\b", r"\bsoutenez\s+(?:notre|le)\s+journalisme\b", r"\bvotre\s+adresse\s+e-?mail\b",
+           r"\bconnectez-vous\b[^.]{0,50}\bpour\b", r"^je\s+m['’](?:inscris|abonne)\b", r"^(?:s['’]inscrire|inscrivez-vous)$",
+           r"^(?:(?:la|notre|nos)\s+)?newsletters?\b[^.!?]{0,60}$",
+           r"\brecevez\b[^.]{0,50}\b(?:l['’]essentiel|toute\s+l['’]actualité|le\s+meilleur|nos\s+(?:articles|alertes))\b",
+           r"\bvous\s+devez\s+être\s+abonnée?\s+pour\b",
+           r"\b(?:le\s+meilleur|l['’]essentiel)\s+de\s+l['’]actualité\b[^.]{0,60}\b(?:sélectionné|choisi|envoyé|chaque)"],
     "de": [r"\bnewsletter\s+abonnieren\b", r"\bjetzt\s+abonnieren\b"],
     "pt": [r"\bassine\s+(?:já|agora)\b", r"\bassine\s+(?:a|nossa)\s+newsletter\b", r"\bcadastre-se\b"],
     "it": [r"\biscriviti\s+alla\s+newsletter\b", r"\babbonati\b"],
@@ -257,7 +274,8 @@ SUBSCRIPTION_HINTS = ("abonn", "subscri", "newsletter", "journalism", "log in", 
                       "offre", "offer", "reste", "you have", "continue reading", "member", "device", "message",
                       "continuer", "donat", "don", "support", "soutenez", "e-mail", "email", "assine", "cadastre",
                       "iscriviti", "подпи", "berlangganan", "adresse", "unsubscribe", "full story",
-                      "full article")
+                      "full article", "recevez", "inscri", "inbox", "sign up", "devez",
+                      "actualit")
 
 # Photo, agency and image-bank names in credits.
 AGENCIES = [r"AFP", r"AP", r"Reuters", r"Anadolu(?:\s+Agency)?", r"Associated\s+Press", r"Agence\s+France[- ]Presse",
@@ -275,6 +293,12 @@ PHOTO_WORDS = {
            r"istock", r"social\s+media"],
     "fr": [r"photographie", r"agence", r"crédits?", r"capture\s+d['’]écran", r"maxppp", r"abaca", r"sipa",
            r"hans\s+lucas", r"réseaux\s+sociaux"],
+}
+
+# Buttons that image viewers put after a caption and its credit.
+CAPTION_WIDGETS = {
+    "en": [r"purchase\s+licensing\s+rights", r"enlarge(?:\s+this\s+image)?", r"expand", r"view\s+(?:full\s+)?image"],
+    "fr": [r"agrandir(?:\s+l['’]image)?", r"voir\s+en\s+plein\s+écran"],
 }
 
 # Words a staff credit starts with: "Reporting by …", "Édition par …".
@@ -301,8 +325,9 @@ BYLINE_ROLES = {
 
 # Byline openings: "By Jane Doe", "Par Jean Dupont".
 BYLINE_PREFIXES = {
-    "en": [r"by", r"written\s+by", r"words\s+by", r"posted\s+by", r"author"],
-    "fr": [r"par", r"écrit\s+par", r"texte\s+de", r"publié\s+par", r"auteur"],
+    "en": [r"by", r"written\s+by", r"words\s+by", r"author"],
+    "fr": [r"par", r"écrit\s+par", r"texte\s+de", r"(?:article\s+)?rédigé\s+par", r"propos\s+recueillis\s+par",
+           r"auteur"],
 }
 
 

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from . import lexicon as lex
-from .metadata import ROLE, byline, content_words, date_line, find_date, headline, placed_byline
+from .metadata import ROLE, byline, content_words, date_label, date_line, find_date, headline, named_byline, placed_byline
 from .signals import page_language, stopwords
 
 
@@ -178,12 +178,15 @@ def _whole_line(pattern: str) -> re.Pattern:
 # any script; a word of a script without case (kanji, hangul) is not a stray word.
 _NO_LETTER = re.compile(r"^[\W\d_]{1,20}$")
 _LONE_WORD = re.compile(r"^[^\W\d_]{1,15}$")
+# The initials of the desks that handled a wire story, closing it: "bur-ant/cf/sbh", "jmt/abl".
+_WIRE_SLUG = re.compile(r"^[a-z]{2,4}(?:[-/][a-z]{2,4}){1,6}$")
 
 
 def stray_words(lines: list[Line]) -> Iterable[Line]:
     """A lone lowercase word, or a short line without a letter: the label of a button ("clear",
-    "close"), separators ("•", "***", "___"), counters and player times ("1/12", "00:00/05:12")."""
-    return (line for line in _kept(lines) if _NO_LETTER.match(line.text) or (
+    "close"), separators ("•", "***", "___"), counters and player times ("1/12", "00:00/05:12"),
+    and the wire desks' initials that close an agency story ("bur-ant/cf/sbh")."""
+    return (line for line in _kept(lines) if _NO_LETTER.match(line.text) or _WIRE_SLUG.match(line.text) or (
         _LONE_WORD.match(line.text) and line.text.islower()))
 
 
@@ -383,11 +386,12 @@ def contact_lines(lines: list[Line]) -> Iterable[Line]:
 _AGENCY = rf"(?i:{'|'.join(lex.AGENCIES)})"
 _AGENCY_OR_GROUP = rf"(?i:{'|'.join(lex.AGENCIES + lex.AGENCY_GROUPS)})"
 _AGENCIES = rf"{_AGENCY_OR_GROUP}(?:\s*(?:,|/|(?i:and|et)|&)\s*{_AGENCY_OR_GROUP})*"
-_OUTLET = r"(?:[A-ZÀ-Ý0-9][\w'’.-]*\s+){0,3}[A-ZÀ-Ý0-9][\w'’.-]*"
+_OUTLET = r"(?:(?:[A-ZÀ-Ý0-9][\w'’.-]*\s+){0,3}[A-ZÀ-Ý0-9][\w'’.-]*|[a-zà-ÿ][\w'’.-]*)"
 _CREDIT_LINE = re.compile(
     rf"^[(\[]?\s*(?:(?i:with|avec|source|sources|via|d['’]après)\s*:?\s*)?{_AGENCIES}\s*[)\]]?\.?$"
     # an outlet and the agencies it used: "TRT World and Agencies", "Le Monde avec AFP"
-    rf"|^(?:(?i:source|sources)\s*:\s*)?{_OUTLET}\s+(?i:and|with|avec|&|et)\s+{_AGENCY_OR_GROUP}"
+    rf"|^(?:(?i:source|sources)\s*:\s*|(?i:{lex.alternation(lex.BYLINE_PREFIXES)})\s*:?\s+)?"
+    rf"{_OUTLET}\s+(?i:and|with|avec|&|et)\s+{_AGENCY_OR_GROUP}"
     rf"(?:\s*(?:,|/|(?i:and|et)|&)\s*{_AGENCY_OR_GROUP})*\.?$"
 )
 _STAFF_CREDIT = re.compile(
@@ -427,21 +431,29 @@ _LABEL_CREDIT = re.compile(
     r"|(?<=[a-z])(?:Photo|Picture|Image|Credit|Crédit|Foto)\s*:)"
     # the credit: a name, initials allowed ("Gene J. Puskar"), no sentence
     r"\s*(?:[^.]|(?<=\b[A-Z])\.){2,60}$")
+# A credit after the caption's last stop and a dash or a bar, naming a photographer and an outlet or
+# written in capitals: "… de police. — V. Wartner / 20 Minutes", "… en janvier. | OUEST-FRANCE".
+_TAIL_CREDIT = re.compile(r"[.!?…]\s+[—–|]\s+(?P<credit>[^!?]{2,60})$")
 # Caption openings: a gallery counter ("[1/5] Rebel fighters …"), or the labels screen readers get
 # ("Image source, Getty Images", "Image caption, Rebels celebrate in Hama").
 _CAPTION_START = re.compile(
     r"^\[\d+\s*/\s*\d+\]|^(?i:image|photo|media|video)\s+(?i:source|caption|credit|copyright)\s*[,:]?\s")
 _SLASH_CREDIT = re.compile(rf"/\s?(?:{'|'.join(lex.AGENCIES + lex.PHOTO_BANKS)})(?:\s+via\s+[\w .'’-]+)?\.?$",
                            re.IGNORECASE)
+# The agency, then the photographer: "… March 8, 2025. REUTERS/Annegret Hilse/File Photo".
+_AGENCY_SLASH = re.compile(rf"[.!?]\s+(?:{'|'.join(lex.AGENCIES)})/[A-ZÀ-Ý][^.!?]{{1,60}}$", re.IGNORECASE)
 # A line naming only a photo source, as image credits are shown above or below a caption.
 _PHOTO_CREDIT_LINE = re.compile(rf"^(?:{'|'.join(lex.AGENCIES + lex.PHOTO_BANKS)})$", re.IGNORECASE)
+# A button copied at the end of a caption: "… REUTERS/Annegret Hilse Purchase Licensing Rights".
+_CAPTION_WIDGET = re.compile(rf"\s+(?:{lex.alternation(lex.CAPTION_WIDGETS)})(?=\s*(?:,|\(|$))", re.IGNORECASE)
 _CAPTION_MAX_WORDS = 60
 _CAPTION_UNDER_CREDIT_MAX_WORDS = 25
 
 
 def photo_credit(text: str) -> re.Match | None:
     """The photo credit closing a caption ("[Hüseyin Nasır/Anadolu Agency]", "( … – Anadolu Agency )",
-    "[File photo]", "Photo: Reuters", "OMAR HAJ KADOUR / AFP"), or None. A bare "(Reuters)" is not
+    "[File photo]", "Photo: Reuters", "OMAR HAJ KADOUR / AFP", "… de police. — V. Wartner / 20 Minutes",
+    "… en janvier. | OUEST-FRANCE"), or None. A bare "(Reuters)" is not
     one: news paragraphs end with it too."""
     end = text.rstrip(" .")[-1:]
     if end and end in ")]":
@@ -451,7 +463,9 @@ def photo_credit(text: str) -> re.Match | None:
             return match
     if (":" in text or "©" in text) and (match := _LABEL_CREDIT.search(text)):
         return match
-    return _SLASH_CREDIT.search(text) if "/" in text else None
+    if (match := _TAIL_CREDIT.search(text)) and ("/" in match.group("credit") or match.group("credit").isupper()):
+        return match
+    return (_SLASH_CREDIT.search(text) or _AGENCY_SLASH.search(text)) if "/" in text else None
 
 
 def captions(lines: list[Line]) -> Iterable[Line]:
@@ -460,8 +474,8 @@ def captions(lines: list[Line]) -> Iterable[Line]:
     for index, line in enumerate(lines):
         if not line.kept:
             continue
-        if words(line.text) <= _CAPTION_MAX_WORDS and (
-                photo_credit(line.text) or _CAPTION_START.match(line.text)):
+        text = _LINK_LABEL.sub("", _CAPTION_WIDGET.sub("", line.text))
+        if words(text) <= _CAPTION_MAX_WORDS and (photo_credit(text) or _CAPTION_START.match(text)):
             yield line
             continue
         above = lines[index - 1] if index else None
@@ -546,21 +560,36 @@ def duplicates(lines: list[Line]) -> Iterable[Line]:
 
 
 def dates(lines: list[Line]) -> Iterable[Line]:
-    """Date lines: "March 22, 2017 at 4:44 pm", "Publié le 3 décembre 2024 à 11h02, modifié le …"."""
-    return (line for line in _kept(lines) if date_line(line.text) is not None)
+    """Date lines: "March 22, 2017 at 4:44 pm", "Publié le 3 décembre 2024 à 11h02, modifié le …",
+    and their labels left without the date ("Publié le :")."""
+    return (line for line in _kept(lines) if date_line(line.text) is not None or date_label(line.text))
+
+
+_BLOCK_LINE_MAX_WORDS = 4
+_METADATA_STEPS = ("date", "byline", "credit")
 
 
 def bylines(lines: list[Line]) -> Iterable[Line]:
-    """Bylines: "By Jane Doe", "Par Jean Dupont, à Beyrouth", "By Jane Doe | March 3, 2020", and
-    "Jane Doe in Milan" right above or under a date line."""
+    """Bylines: "By Jane Doe", "Par Jean Dupont, à Beyrouth", "By Jane Doe | March 3, 2020"; "Jane
+    Doe in Milan" and a line of names only ("Ouest-France Camille Le Gall.") right above or under a
+    date line; and a short line standing between two lines of the byline block, the outlet's or
+    the author's ("France Télévisions" between "Article rédigé par franceinfo avec AFP" and the date)."""
+    found: set[int] = set()
     for index, line in enumerate(lines):
         if not line.kept:
             continue
-        if byline(line.text) is not None:
+        near_date = any(lines[other].removed_by == "date" for other in _neighbours(lines, index))
+        if byline(line.text) is not None or (near_date and (placed_byline(line.text) or named_byline(line.text))):
+            found.add(index)
+    for index, line in enumerate(lines):
+        block = [lines[other].removed_by in _METADATA_STEPS or other in found for other in _neighbours(lines, index)]
+        if index in found or (line.kept and len(block) == 2 and all(block) and not ends_sentence(line.text)
+                              and words(line.text) <= _BLOCK_LINE_MAX_WORDS):
             yield line
-        elif placed_byline(line.text) is not None and any(
-                other.removed_by == "date" for other in lines[max(index - 1, 0):index] + lines[index + 1:index + 2]):
-            yield line
+
+
+def _neighbours(lines: list[Line], index: int) -> list[int]:
+    return [other for other in (index - 1, index + 1) if 0 <= other < len(lines)]
 
 
 # --- the article, by the signals of its lines ------------------------------------------------------
@@ -602,6 +631,8 @@ def inner_debris(lines: list[Line]) -> Iterable[Line]:
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS, _TITLE_MAX_CHARS = 3, 30, 250
 _TITLE_END = re.compile(r"[.,;:…][\"”»’')\]]*$")
 _INNER_STOP = re.compile(r"[a-zà-ÿ]{2}[.!?] [A-ZÀ-Ý(\"“«]")
+# Regional papers open a headline with its town: "Quimper. La halle rouvrira en septembre".
+_PLACE_FIRST = re.compile(r"^[A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*){0,2}\.\s+(?=[A-ZÀ-Ý])")
 _ATTRIBUTION = re.compile(r"[,!?][\"”»]\s+(?:\w+\s+){0,4}\w+$")
 # A headline is right above its article: only the last few lines before it are candidates.
 _TITLE_SEARCH_LINES = 12
@@ -621,7 +652,7 @@ def is_title_candidate(text: str) -> bool:
     text = headline(text).title
     if not (_TITLE_MIN_WORDS <= words(text) <= _TITLE_MAX_WORDS and len(text) <= _TITLE_MAX_CHARS
             and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“«‘'")
-            and _TITLE_END.search(text) is None and _INNER_STOP.search(text) is None
+            and _TITLE_END.search(text) is None and _INNER_STOP.search(_PLACE_FIRST.sub("", text)) is None
             and _ATTRIBUTION.search(text) is None):
         return False
     all_capitalised = all(word[:1].isupper() or not word[:1].isalpha() or word in _CONNECTORS

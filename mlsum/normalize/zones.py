@@ -17,6 +17,7 @@ import math
 
 from . import weights
 from .lines import Line, is_body, is_sentence
+from .metadata import date_line
 from .signals import count_tokens, features, is_near_good, page_language
 
 
@@ -37,18 +38,24 @@ def probabilities(lines: list[Line], lang: str | None = None) -> list[float]:
 # Furniture that closes an article (its "Related" box, its comments, the site's legal footer) or opens
 # it (the site's menus): the article does not grow past them.
 ARTICLE_ENDS = ("navigation", "link_box", "comment_prompt", "comment_thread", "legal")
-# ... unless near-good prose follows the box: then it was a box inside the article.
-_INLINE_BOXES = ("navigation", "link_box")
-# What heads an article: above it, only prose (a standfirst) is still the article.
-_ARTICLE_HEADER = ("date", "byline")
+# ... unless near-good prose follows the box: then it was a box inside the article (a cookie notice
+# in place of an embed the reader's choices blocked is one too).
+_INLINE_BOXES = ("navigation", "link_box", "legal")
+
+
+def _heads_article(line: Line) -> bool:
+    """A byline, or a line stating a date (not the time of a live blog's post): what heads an article.
+    Above it, only prose (a standfirst) is still the article."""
+    return line.removed_by == "byline" or (line.removed_by == "date" and date_line(line.text) is not None)
 
 
 def _prose_beyond(lines: list[Line], index: int, direction: int, lang: str) -> bool:
-    """Whether the first kept line past a run of removed lines reads as jusText's near-good prose."""
+    """Whether the first kept line past a run of removed lines reads as prose: jusText's near-good,
+    or a sentence of six words or more (an article's short last sentence under a box of links)."""
     index += direction
     while 0 <= index < len(lines) and not lines[index].kept:
         index += direction
-    return 0 <= index < len(lines) and is_near_good(lines[index].text, lang)
+    return 0 <= index < len(lines) and (is_near_good(lines[index].text, lang) or is_body(lines[index].text))
 
 
 def article_span(lines: list[Line], probability: list[float], lang: str = "en",
@@ -117,7 +124,7 @@ def _grown(lines: list[Line], probability: list[float], edge: int, direction: in
                                                      and _prose_beyond(lines, index, direction, lang)):
             break
         else:
-            header = header or (direction < 0 and line.removed_by in _ARTICLE_HEADER)
+            header = header or (direction < 0 and _heads_article(line))
         index += direction
     return edge
 
