@@ -5,6 +5,7 @@ behind them. The pages are written for these tests, in English and French.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -223,3 +224,194 @@ def test_prose_scores_higher_than_menus():
     lines = [L.Line(t, i) for i, t in enumerate(texts)]
     p = zones.probabilities(lines, "en")
     assert min(p[4], p[5]) > max(p[0], p[1], p[2], p[3], p[6], p[7])
+
+
+# --- pages in the layouts of French and English news sites, as HTML and as copied text ---------------
+
+PAGES_DIR = Path(__file__).resolve().parent / "data" / "pages"
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A page of tests/data/pages: what normalization must find in it. The article itself is marked
+    in the HTML (`data-gold`); `removed` names the step that must take out some of the furniture of
+    the copied text (found by its words, not only by where it stands); a date or source of None in
+    `html` is not checked."""
+
+    lang: str
+    title: str
+    text: tuple[str | None, str | None]  # date and source found in the copied text
+    html: tuple[str | None, str | None]  # ... and in the HTML page (its metadata first)
+    removed: dict[str, str]
+    standfirst_in_html: bool = True  # trafilatura leaves out a standfirst set in the page's header
+
+
+SITE_PAGES = {
+    "lemonde_fr": SitePage(
+        "fr", "Sécheresse : dans les Pyrénées-Orientales, les agriculteurs contraints de choisir entre leurs cultures",
+        ("2025-03-12T10:15:00", "Martine Vidal"), ("2025-03-12T10:15:00+01:00", "Martine Vidal"), {
+            "Nous respectons votre vie privée": "legal",
+            "Accepter et continuer Continuer sans accepter S’abonner pour 1 € le premier mois Paramétrer les cookies":
+                "legal",
+            "Article réservé aux abonnés": "subscription",
+            "Offrir l’article": "share_prompt",
+            "Lire aussi | Article réservé à nos abonnés Sécheresse : l’Espagne voisine rationne déjà l’eau de la "
+            "Catalogne": "link_list",
+            "Publié le 12 mars 2025 à 10h15, modifié le 12 mars 2025 à 14h02": "date",
+            "Par Martine Vidal (Perpignan, envoyée spéciale)": "byline",
+            "Martine Vidal (Perpignan, envoyée spéciale)": "byline",
+            "Un arboriculteur inspecte ses abricotiers privés d’eau, à Ille-sur-Têt (Pyrénées-Orientales), le 10 mars "
+            "2025. RAYMOND ROIG / AFP": "caption",
+            "Newsletter « La lettre du climat »": "subscription",
+            "Chaque mardi, le meilleur de l’actualité de la planète, sélectionné par la rédaction du « Monde ».":
+                "subscription",
+            "Les plus lus": "navigation",
+            "Contribuer": "share_prompt"}),
+    "lefigaro_fr": SitePage(
+        "fr", "Retraites : le Sénat adopte la réforme en première lecture après une nuit de débats",
+        ("2025-03-12T18:45:00", "Jean-Baptiste Morel"), ("2025-03-12T18:45:00+01:00", "Jean-Baptiste Morel"), {
+            "Accepter Continuer sans accepter Personnaliser mes choix": "legal",
+            "Par Jean-Baptiste Morel Publié le 12/03/2025 à 18:45, mis à jour le 13/03/2025 à 07:12": "byline",
+            "Copier le lien Lien copié Commentaires (234) Sauvegarder": "share_prompt",
+            "Écouter cet article 00:00/04:38": "share_prompt",
+            "À lire aussi Retraites : ce qui change pour les salariés nés en 1965": "link_list",
+            "Cet article est réservé aux abonnés. Il vous reste 70% à découvrir.": "subscription",
+            "Déjà abonné ? Connectez-vous": "subscription"}),
+    "liberation_fr": SitePage(
+        "fr", "À Marseille, les habitants de la Belle-de-Mai s’organisent contre la fermeture de leur piscine",
+        ("2025-02-04T16:20:00", "Marie Lefèvre"), ("2025-02-04T16:20:00+01:00", "Marie Lefèvre"), {
+            "Accepter et fermer Continuer sans accepter En savoir plus": "legal",
+            "par Marie Lefèvre, correspondante à Marseille publié le 4 février 2025 à 16h20": "byline",
+            "Devant la piscine de la Belle-de-Mai, fermée depuis juillet, le 1er février. (Patrick "
+            "Gherdoussi/Libération)": "caption",
+            "A lire aussi": "link_list",
+            "Partager cet article Partager sur Facebook Partager sur X Envoyer par e-mail": "share_prompt",
+            "Je m’abonne": "subscription",
+            "Dans la même rubrique": "navigation"}, standfirst_in_html=False),
+    "france24_fr": SitePage(
+        "fr", "Sénégal : le nouveau gouvernement promet un audit des finances publiques",
+        # trafilatura's own byline reading cuts "FRANCE 24" at its digits
+        ("2025-03-10T10:15:00", "FRANCE 24"), ("2025-03-10T10:15:00+00:00", None), {
+            "Publié le : 10/03/2025 - 10:15": "date",
+            "Par : FRANCE 24 Suivre": "byline",
+            "Le Premier ministre sénégalais lors d’une conférence de presse à Dakar, le 10 mars 2025. © Seyllou, AFP":
+                "caption",
+            "Publicité": "ad_marker",
+            "Lire aussiAu Sénégal, la dette cachée inquiète les bailleurs de fonds": "link_list",
+            "Avec AFP": "credit",
+            "Partager sur Facebook Partager sur X Partager sur Linkedin Envoyer par mail": "share_prompt",
+            "La newsletter quotidienne de France 24": "subscription"}),
+    "20minutes_fr": SitePage(
+        "fr", "Toulouse : Un conducteur percute trois voitures en fuyant un contrôle de police",
+        ("2025-03-12T10:15:00", "20 Minutes avec agences"), ("2025-03-12T10:15:00+01:00", "20 Minutes"), {
+            "20 Minutes avec agences": "credit",
+            "Publié le 12/03/25 à 10h15 — Mis à jour le 12/03/25 à 14h02": "date",
+            "0 commentaire Partager Contribuer": "share_prompt",
+            "Illustration d’une voiture de police. — V. Wartner / 20 Minutes": "caption",
+            "Lire aussi : Refus d’obtempérer : les chiffres en hausse en Haute-Garonne": "link_list",
+            "Réagir": "comment_prompt",
+            "Sur le même sujet": "link_list"}, standfirst_in_html=False),
+    "ouestfrance_fr": SitePage(
+        "fr", "Quimper. La halle Saint-François rouvrira ses portes en septembre après deux ans de travaux",
+        ("2025-03-12T18:00:00", "Ouest-France Camille Le Gall"), ("2025-03-12T18:00:00+01:00", "Camille Le Gall"), {
+            "Accepter et fermer Continuer sans accepter Personnaliser": "legal",
+            "Ouest-France Camille Le Gall.": "byline",
+            "Lire plus tard Partager Voir les commentaires": "share_prompt",
+            "La nouvelle charpente de la halle a été posée en janvier. | OUEST-FRANCE": "caption",
+            "Newsletter Quimper": "subscription",
+            "Chaque jour, recevez toute l’actualité de Quimper et de sa région.": "subscription",
+            "Je m’inscris": "subscription",
+            "Vous devez être abonné pour commenter cet article.": "subscription"}),
+    "franceinfo_fr": SitePage(
+        "fr", "Grippe aviaire : 50 000 canards abattus dans les Landes après la découverte d’un foyer",
+        ("2025-01-21T10:15:00", "franceinfo avec AFP"), ("2025-01-21T10:15:00+01:00", "franceinfo avec AFP"), {
+            "Article rédigé par franceinfo avec AFP": "credit",
+            "France Télévisions": "byline",
+            "Partager l’article sur Facebook Partager l’article sur X Lire plus tard": "share_prompt",
+            "Des canards dans un élevage des Landes, le 10 janvier 2025 (photo d’illustration). (GAIZKA IROZ / AFP)":
+                "caption",
+            # an embed the reader's cookie choices blocked: the article goes on after it
+            "Ce contenu n’est pas disponible car vous n’avez pas accepté les cookies et autres traceurs.": "legal",
+            "Connectez-vous à votre compte franceinfo pour participer à la conversation.": "subscription"}),
+    "afp_fr": SitePage(
+        "fr", "Ukraine : Kiev et Moscou échangent 150 prisonniers",
+        ("2025-03-12T10:15:00", "AFP"), ("2025-03-12T10:15:00+01:00", "Actu Portail"), {
+            "AFP, publié le mercredi 12 mars 2025 à 10h15": "byline",
+            "bur-ant/cf/sbh": "stray_word",
+            "© 2025 AFP": "legal"}),
+    "ap_en": SitePage(
+        "en", "Wildfire forces thousands to flee as winds fan flames in Southern California",
+        ("2025-03-12T14:35:00", "JANE HOLLOWAY and MARCUS REYES"), ("2025-03-12T18:35:00+00:00", "Jane Holloway"), {
+            "By JANE HOLLOWAY and MARCUS REYES": "byline",
+            "Updated 2:35 PM EDT, March 12, 2025": "date",
+            "Link copied": "share_prompt",
+            "Firefighters battle the Ridge Fire near Santa Clarita, Calif., Wednesday, March 12, 2025. (AP Photo/Jae "
+            "C. Hong)": "caption",
+            "ADVERTISEMENT": "ad_marker",
+            "RELATED COVERAGE": "navigation",
+            "Associated Press writer Maria Gomez in Sacramento contributed to this report.": "credit"}),
+    "reuters_en": SitePage(
+        "en", "EU agrees to phase out Russian gas imports by 2027",
+        ("2025-03-12T14:35:00", "Kate Abbott and Piotr Nowak"), ("2025-03-12T13:35:00+00:00", "Kate Abbott"), {
+            "By Kate Abbott and Piotr Nowak": "byline",
+            "Pipes at a gas compressor station near Greifswald, Germany, March 8, 2025. REUTERS/Annegret Hilse/File "
+            "Photo Purchase Licensing Rights, opens new tab": "caption",
+            "Reporting by Kate Abbott and Piotr Nowak; Editing by Alex Richardson": "credit",
+            "Our Standards: The Thomson Reuters Trust Principles., opens new tab": "navigation"}),
+    "bbc_en": SitePage(
+        # the page states its date only as "2 hours ago", and its byline without a date to anchor it
+        "en", "Paris Metro strike: Commuters face third day of disruption",
+        (None, None), ("2025-03-12T08:02:00+00:00", "BBC News"), {
+            "We use cookies to give you the best online experience. Please let us know if you agree to all of these "
+            "cookies.": "legal",
+            "Getty Images": "credit",
+            "Commuters crowded on to the few trains still running on Line 13 on Tuesday": "caption"}),
+    "guardian_live_en": SitePage(
+        "en", "Storm Éowyn: amber warnings as 90mph winds hit Scotland – live updates",
+        ("2025-01-24T09:12:00", "Ellen Marsh"), ("2025-01-24T09:12:00+00:00", "Ellen Marsh"), {
+            "We value your privacy": "legal",
+            "Ellen Marsh": "byline",
+            "Fri 24 Jan 2025 09.12 GMT": "date",
+            "Show key events only": "navigation",
+            "Please turn on JavaScript to use this feature": "navigation",
+            "1h ago 11.48 GMT": "date"}, standfirst_in_html=False),
+}
+
+
+def gold(name: str) -> list[tuple[str, str]]:
+    """The article as the page marks it: (kind, text) of every element with `data-gold`, in order."""
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring((PAGES_DIR / f"{name}.html").read_bytes())
+    return [(element.get("data-gold"), " ".join(element.text_content().split()))
+            for element in tree.iter() if element.get("data-gold")]
+
+
+def test_every_site_page_is_specified_and_rendered():
+    assert sorted(path.stem for path in PAGES_DIR.glob("*.html")) == sorted(SITE_PAGES)
+    assert sorted(path.stem for path in PAGES_DIR.glob("*.txt")) == sorted(SITE_PAGES)
+
+
+@pytest.mark.parametrize("name", sorted(SITE_PAGES))
+def test_a_site_page_copied_as_text_keeps_its_article_and_only_it(name):
+    page = SITE_PAGES[name]
+    text = (PAGES_DIR / f"{name}.txt").read_text(encoding="utf-8")
+    result = normalize(text, page.lang)
+    assert paragraphs(result.text) == [body for _, body in gold(name)]
+    assert (result.title, result.date, result.source) == (page.title, *page.text)
+    steps = {r.text: r.step for r in result.removed}
+    assert {line: steps.get(line) for line in page.removed} == page.removed
+    accounted(text, result)
+    assert normalize(text) == result  # the same without being told the language
+
+
+@pytest.mark.parametrize("name", sorted(SITE_PAGES))
+def test_a_site_page_as_html_keeps_its_article_and_only_it(name):
+    page = SITE_PAGES[name]
+    result = normalize_html((PAGES_DIR / f"{name}.html").read_text(encoding="utf-8"), lang=page.lang)
+    expected = [f"- {body}" if kind == "item" else body for kind, body in gold(name)
+                if kind != "standfirst" or page.standfirst_in_html]
+    assert paragraphs(result.text) == expected
+    date, source = page.html
+    assert (result.title, result.date) == (page.title, date)
+    assert source is None or result.source == source

@@ -459,6 +459,18 @@ LOOKALIKES = [
     "Russia and Iran have both sent advisers to Hama.",
     "He denied it.",
     '"We will fight until the end," he said',
+    # sentences that share words with French and English page furniture
+    "Recevez-vous encore des courriers de la préfecture ? Beaucoup d’habitants disent que non.",
+    "La newsletter du ministère a été envoyée à trois millions de foyers.",
+    "Jean Dupont, journaliste depuis trente ans, a été entendu par les enquêteurs.",
+    "Partager l’article sur les réseaux sociaux est devenu un réflexe, selon l’étude.",
+    "Publié le 3 mars, le rapport de l’ONU a été contesté par le régime.",
+    "Connectez-vous à la réalité, a lancé le ministre aux députés de l’opposition.",
+    "Newsletters and leaflets were sent to 3,000 voters, the campaign said.",
+    "Sign up sheets were posted at the entrance of the town hall.",
+    "Key events of the war are listed in the report, which runs to 300 pages.",
+    "Updated figures from the UN show 12,000 people were displaced.",
+    "The photographer, Jane Doe / Reuters, said she was detained for an hour.",
 ]
 
 

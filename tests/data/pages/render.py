@@ -4,8 +4,10 @@
 `make_text.py` makes its `text/` pages (JavaScript off, every request aborted, no stylesheets, so
 menus and cookie panels a site's CSS would hide are in the text too).
 
-The pages are written for mlsum's tests in the layouts of French and English news sites; the .txt
-files are committed, so the tests need neither Playwright nor Chromium. To remake them:
+The pages are written for mlsum's tests in the layouts of French and English news sites. Each element
+of the article carries `data-gold` ("standfirst", "body", "item" for a list item), which no browser
+shows and no extractor reads: the tests take the expected article from it. The .txt files are
+committed, so the tests need neither Playwright nor Chromium. To remake them:
     pip install playwright && python tests/data/pages/render.py [--chromium PATH]
 """
 
