@@ -251,8 +251,9 @@ SITE_PAGES = {
         "fr", "Sécheresse : dans les Pyrénées-Orientales, les agriculteurs contraints de choisir entre leurs cultures",
         ("2025-03-12T10:15:00", "Martine Vidal"), ("2025-03-12T10:15:00+01:00", "Martine Vidal"), {
             "Nous respectons votre vie privée": "legal",
+            # the wall asks to accept cookies or to subscribe
             "Accepter et continuer Continuer sans accepter S’abonner pour 1 € le premier mois Paramétrer les cookies":
-                "legal",
+                "subscription",
             "Article réservé aux abonnés": "subscription",
             "Offrir l’article": "share_prompt",
             "Lire aussi | Article réservé à nos abonnés Sécheresse : l’Espagne voisine rationne déjà l’eau de la "
@@ -415,3 +416,100 @@ def test_a_site_page_as_html_keeps_its_article_and_only_it(name):
     date, source = page.html
     assert (result.title, result.date) == (page.title, date)
     assert source is None or result.source == source
+
+
+# --- the rules the site pages needed, with sentences of their own ------------------------------------
+
+ARTICLE = [
+    "Rebel fighters advanced to within a few kilometres of the city of Hama on Tuesday, a war monitor said, "
+    "as the army rushed reinforcements to the front.",
+    "The offensive, launched last week, has already taken Aleppo, the country's second city, and dozens of "
+    "towns and villages in the north-west of the country.",
+    "Russian and Syrian jets carried out dozens of strikes on rebel positions overnight, according to the "
+    "Syrian Observatory for Human Rights.",
+]
+
+def test_bylines_that_name_a_role_or_only_names_and_lines_of_the_byline_block():
+    assert byline("Jean Dupont (Beyrouth, envoyé spécial)").source == "Jean Dupont"
+    assert byline("Steve Peoples, AP Political Writer").source == "Steve Peoples"
+    assert byline("Jean Dupont, journaliste depuis trente ans, a été entendu.") is None
+    found = byline("Par Jean-Baptiste Morel Publié le 12/03/2025 à 18:45, mis à jour le 13/03/2025 à 07:12")
+    assert (found.source, found.date) == ("Jean-Baptiste Morel", "2025-03-12T18:45:00")
+    assert byline("AFP, publié le mercredi 12 mars 2025 à 10h15").source == "AFP"
+    assert byline("Par Camille Le Gall").source == "Camille Le Gall"
+    # names alone, and a short line between two lines of the byline block, next to the date only
+    lines = [L.Line(t, i) for i, t in enumerate(["Le Courrier Paul Le Bihan.", "Publié le 12/03/2025 à 18h00",
+                                                 "Le Courrier avec AFP", "Le Courrier TV", "Mis à jour le 12/03/2025",
+                                                 ARTICLE[0]])]
+    lines[1].removed_by = lines[4].removed_by = "date"
+    lines[2].removed_by = "credit"
+    assert [line.text for line in L.bylines(lines)] == ["Le Courrier Paul Le Bihan.", "Le Courrier TV"]
+    assert list(L.bylines([L.Line("Pays de la Loire", 0), L.Line(ARTICLE[0], 1)])) == []
+
+
+@pytest.mark.parametrize("line, found", [
+    ("Publié le 12/03/25 à 10h15 — Mis à jour le 12/03/25 à 14h02", "2025-03-12T10:15:00"),
+    ("Actualisé le 3 mars 2025 à 9h", "2025-03-03T09:00:00"),
+    ("Publié le :", None), ("Updated:", None), ("1h ago 11.48 GMT", None), ("il y a 2 heures", None),
+])
+def test_date_lines_and_labels_left_without_their_date(line, found):
+    assert date_line(line) == found
+    assert [line.text for line in L.dates([L.Line(line, 0)])] == [line]
+    assert list(L.dates([L.Line("Updated figures from the UN show 12,000 people were displaced.", 0)])) == []
+
+
+def test_list_items_ending_with_a_semicolon_stay_apart_and_a_headline_may_start_with_its_town():
+    text = "L’arrêté prévoit :\nla fermeture des écoles ;\nl’interdiction d’arroser les jardins ;\nun couvre-feu."
+    assert [line.text for line in L.split_lines(text)] == text.split("\n")
+    assert L.is_title_candidate("Quimper. La halle Saint-François rouvrira en septembre")
+    assert not L.is_title_candidate("Les rebelles avancent. Le régime recule")
+
+
+
+
+def test_a_run_of_headlines_is_no_article_when_the_page_has_prose():
+    # the one paragraph of a blog post amid a long comment thread, and a sidebar of headlines below
+    comments = []
+    for name in ("jdoe", "marc_l", "anna", "peter"):
+        comments += [f"{name} says:", "I have a question about the report, which I read with interest last week.",
+                     "Thanks for answering it here."]
+    headlines = ["Why you might get a letter from us this season", "What are standout charities?",
+                 "Our visit to Burkina Faso", "September open thread", "Money moved in 2018"]
+    page = "\n".join(["The Example Blog", "Home", "About", "Open thread for September",
+                      "September 10, 2018 | by Catherine", ARTICLE[0], "Comments", *comments,
+                      "Recent posts", *headlines])
+    assert paragraphs(normalize(page, "en").text) == [ARTICLE[0]]
+
+
+def test_above_the_date_only_prose_belongs_to_the_article():
+    standfirst = "The army rushed reinforcements to the front as the rebels advanced on the city from the north"
+    page = "\n".join(["Creating news since 1990", "Rebels press towards Hama", standfirst, "By Jane Doe",
+                      "December 3, 2024", *ARTICLE])
+    result = normalize(page, "en")
+    assert paragraphs(result.text) == [standfirst, *ARTICLE]
+    assert result.title == "Rebels press towards Hama"
+
+
+def test_an_embed_blocked_by_cookies_and_a_box_of_links_do_not_end_the_article():
+    page = "\n".join(["Rebels press towards Hama", ARTICLE[0], ARTICLE[1],
+                      "This content is blocked because you have not accepted cookies.", "Manage cookies",
+                      ARTICLE[2], "Related", "Who are the rebels?", "The army said it would hold the city.",
+                      "Most read", "Oil prices fall", "Storm hits the coast"])
+    assert paragraphs(normalize(page, "en").text) == [*ARTICLE[:3], "The army said it would hold the city."]
+
+
+def test_html_a_page_that_states_its_article_twice_and_the_kicker_above_the_headline():
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in ARTICLE)
+    html = (f"<html><head><title>Rebels press towards Hama</title></head><body><main><article>"
+            f"<p class='kicker'>Syria</p><h1>Rebels press towards Hama</h1>{body}</article></main>"
+            f"<div class='amp-copy'>{body}</div></body></html>")
+    result = normalize_html(html, lang="en")
+    assert paragraphs(result.text) == ARTICLE
+    assert result.title == "Rebels press towards Hama"
+
+
+def test_trafilatura_author_only_when_it_reads_as_names():
+    from mlsum.normalize.html import _names_an_author
+
+    assert _names_an_author("Jane Doe") and _names_an_author("franceinfo avec AFP")
+    assert not _names_an_author("Share Save Jane Doe BBC News; Paris")

@@ -96,7 +96,7 @@ def _unwrap(raw: list[str], text: str) -> list[str]:
     in four of them filling it and half ending mid-sentence: copies of e-mails and PDFs) a long line
     ending mid-sentence goes on too, and a block whose lines are all long but its last is one
     paragraph. A line that ends with a semicolon is an item of a list ("la fermeture des écoles ;"),
-    which a wrapped line seldom ends with: it is never joined. Page debris copied as a block has lines of
+    one that ends with a colon announces one, and a wrapped line seldom ends so: neither is joined. Page debris copied as a block has lines of
     every length, so it is never taken as wrapped; and a link line ("Lire aussi | …") is never joined, so that the step removing it cannot
     take a sentence along.
     """
@@ -116,7 +116,7 @@ def _unwrap(raw: list[str], text: str) -> list[str]:
         hyphen = _HYPHEN_END.search(previous)
         if hyphen and line[:1].islower():
             out[-1] = _dehyphenate(previous, hyphen.group(1), line, text)
-        elif not previous.endswith(";") and (one_paragraph or (not ends_sentence(previous) and (
+        elif not previous.endswith((";", ":")) and (one_paragraph or (not ends_sentence(previous) and (
                 line[:1].islower() or (wrapped and len(previous) >= _WRAP_FILL * width)))):
             out[-1] = f"{previous} {line}"
         else:
@@ -305,13 +305,14 @@ def navigation(lines: list[Line]) -> Iterable[Line]:
 
 
 _LINK_BOX = _whole_line(lex.alternation(lex.LINK_BOXES))
+_FULL_STOP = re.compile(r"[.…][\"”»’')\]]*$")
 _BOX_MAX_LINKS = 12
 
 
 def link_boxes(lines: list[Line]) -> Iterable[Line]:
     """The headlines under a link box's heading ("Related articles", "Most read", "Les plus lus"):
-    the lines that read as headlines (no closing stop, twenty words or less) right under it, up to
-    a date or byline (where an article starts)."""
+    the lines that read as headlines (no full stop at the end — a question is a headline too —,
+    twenty words or less) right under it, up to a date or byline (where an article starts)."""
     for index, line in enumerate(lines):
         if line.removed_by != "navigation" or not _LINK_BOX.match(line.text):
             continue
@@ -321,7 +322,7 @@ def link_boxes(lines: list[Line]) -> Iterable[Line]:
                 break  # the article's own header: the box is over
             if not following.kept:
                 continue
-            if taken == _BOX_MAX_LINKS or ends_sentence(following.text) or \
+            if taken == _BOX_MAX_LINKS or _FULL_STOP.search(following.text) or \
                     words(following.text) > _LINK_TITLE_MAX_WORDS:
                 break
             taken += 1
@@ -426,7 +427,7 @@ _NAME_SLASH_OUTLET = re.compile(r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.
 _BRACKET_CREDIT = re.compile(r"\s*[\[(]\s*(?P<inner>[^\[\]()]{2,80}?)\s*[\])]\.?\s*$")
 # Unbracketed credits closing a caption: "… Photo: Reuters", "… OMAR HAJ KADOUR / AFP".
 _LABEL_CREDIT = re.compile(
-    r"(?:(?:^|[.\s])(?:(?i:photo|photograph|picture|image|crédit\s+photo|photo\s+credit|credit|foto)\s*:|©)"
+    r"(?:(?:^|[.\s])(?:(?i:photo|photograph|picture|image|crédits?\s+photo|photo\s+credit|credits?|crédits?|foto)\s*:|©)"
     # or glued to the caption's last word, as copies of "caption<span>Credit: …</span>" come out
     r"|(?<=[a-z])(?:Photo|Picture|Image|Credit|Crédit|Foto)\s*:)"
     # the credit: a name, initials allowed ("Gene J. Puskar"), no sentence
@@ -664,7 +665,8 @@ def is_title_candidate(text: str) -> bool:
 def titles(lines: list[Line]) -> Iterable[Line]:
     """The headline, among the headline-like lines just before the article: the one sharing most
     words with the article (a headline is about its article, a site name or a sidebar headline is
-    not), among those above the date or byline when there is one (captions come after it), the
+    not) and that the article model left out of it (a standfirst is about the article too, but part
+    of it), among those above the date or byline when there is one (captions come after it), the
     nearest on a tie. A line the page repeats (a site name in its header and footer) is no headline.
     """
     if any(line.removed_by == "title" for line in lines):
@@ -697,7 +699,9 @@ def titles(lines: list[Line]) -> Iterable[Line]:
 
     anchors = [i for i, line in enumerate(lines[:lines.index(first_body)]) if line.removed_by in ("date", "byline")]
     above = [line for line in candidates if anchors and lines.index(line) < anchors[0]]
-    best = max(above or candidates, key=lambda line: (overlap(line), lines.index(line)))
+    # a standfirst is about the article too, but the article model grew over it: the headline is above
+    best = max(above or candidates,
+               key=lambda line: (overlap(line) > 0, line.zone != "article", overlap(line), lines.index(line)))
     return [best] if overlap(best) > 0 or best.kept else []
 
 

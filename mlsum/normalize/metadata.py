@@ -56,7 +56,7 @@ _RELATIVE_TIME = (r"\d+\s*(?:hours?|hrs?|h|minutes?|mins?|m|days?|d)\s+ago|"
 _DATE_FILLER = re.compile(
     rf"{_RELATIVE_TIME}|\d+\s*min(?:ute)?s?\s+read|"
     r"(?<![^\W\d_])(?:first|last|originally|published|posted|updated|modified|edited|created|on|at|le|à|"
-    r"dernière|publié|publiée|modifié|modifiée|mis|mise|à jour|jour|date|dated|heure|"
+    r"dernière|publié|publiée|modifié|modifiée|actualisé|actualisée|mis|mise|à jour|jour|date|dated|heure|"
     rf"{alternation(ALL_WEEKDAYS)}|[ap]\.?\s?m|{alternation(TIME_ZONES)})\b\.?"
     r"|[+-]\d{1,2}(?::?\d{2})?",
     re.IGNORECASE,

@@ -45,7 +45,8 @@ _INLINE_BOXES = ("navigation", "link_box", "legal")
 
 def _heads_article(line: Line) -> bool:
     """A byline, or a line stating a date (not the time of a live blog's post): what heads an article.
-    Above it, only prose (a standfirst) is still the article."""
+    Above it, only the standfirst is still the article: sentences, or the one line of prose right
+    above the byline (a headline is prose too, in French often, but stands above the standfirst)."""
     return line.removed_by == "byline" or (line.removed_by == "date" and date_line(line.text) is not None)
 
 
@@ -110,13 +111,19 @@ def _grown(lines: list[Line], probability: list[float], edge: int, direction: in
            lang: str) -> int:
     in_list = direction > 0 and _announced_list(lines, edge)
     header = False  # above the article's date or byline: its headline, kicker, the site's slogan
+    standfirst = False  # whether a line of the header was taken as the article's standfirst
     index = edge + direction
     while 0 <= index < len(lines):
         line = lines[index]
         if line.kept:
-            item = _is_item(line.text) and (in_list if direction > 0 else _announced_list(lines, index))
-            likely = probability[index] >= threshold and not header
-            if not (item or likely or is_near_good(line.text, lang) or is_sentence(line.text)):
+            if header:  # sentences, or one line of prose right above the byline: the standfirst
+                taken = is_sentence(line.text) or (not standfirst and is_near_good(line.text, lang))
+                standfirst = True
+            else:
+                item = _is_item(line.text) and (in_list if direction > 0 else _announced_list(lines, index))
+                taken = (item or probability[index] >= threshold or is_near_good(line.text, lang)
+                         or is_sentence(line.text))
+            if not taken:
                 break
             edge = index
             in_list = direction > 0 and ((in_list and not is_sentence(line.text)) or line.text.endswith(":"))
