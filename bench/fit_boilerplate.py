@@ -17,7 +17,7 @@ probabilities that are sharper there than on any new page, and the held-out half
 final model is then fitted on the whole fitted half. The defaults reproduce the weights.py in the
 repository.
 
-    python bench/fit_boilerplate.py [--data DIR] [--min-recall 0.985] [--folds 4] [--power 0] [--l2 1]
+    python bench/fit_boilerplate.py [--data DIR] [--min-recall 0.99] [--folds 4] [--power 0] [--l2 1]
                                     [--dry-run]
 """
 
@@ -167,7 +167,7 @@ def write_weights(path: Path, model, thresholds: dict[str, float], note: str) ->
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "benchmarks" / "extraction")
-    ap.add_argument("--min-recall", type=float, default=0.985)
+    ap.add_argument("--min-recall", type=float, default=0.99)
     ap.add_argument("--folds", type=int, default=4)
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--power", type=float, default=0.0, help="a line weighs its words to this power")
