@@ -21,10 +21,12 @@ def alternation(table: dict[str, list[str]]) -> str:
 
 # Link prefixes no sentence starts with: "Read also: …", "Lire aussi | …", "Leia também".
 LINK_PREFIXES = {
-    "en": [r"read\s+also", r"also\s+read", r"see\s+also", r"(?:click|tap)\s+here"],
+    "en": [r"read\s+also", r"also\s+read", r"see\s+also", r"(?:click|tap)\s+here",
+           r"(?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\s+(?:on|in)\b"],
     "fr": [r"(?:à\s+|a\s+)?lire\s+aussi", r"(?:à\s+)?lire\s+également", r"(?:à\s+)?voir\s+aussi",
            r"la\s+rédaction\s+vous\s+conseille", r"cliquez\s+ici", r"pour\s+aller\s+plus\s+loin",
-           r"(?:à\s+)?(?:re)?découvrir\s+aussi", r"lire\s+notre\s+(?:dossier|enquête|décryptage|analyse)"],
+           r"(?:à\s+)?(?:re)?découvrir\s+aussi", r"lire\s+notre\s+(?:dossier|enquête|décryptage|analyse)",
+           r"(?:cet\s+)?article\s+(?:original\s+)?(?:publié|paru)\s+(?:initialement\s+|d['’]abord\s+)?(?:sur|dans)\b"],
     "de": [r"lesen\s+sie\s+auch", r"siehe\s+auch", r"mehr\s+zum\s+thema"],
     "it": [r"leggi\s+anche", r"vedi\s+anche"],
     "pt": [r"leia\s+também", r"veja\s+também", r"saiba\s+mais"],
@@ -34,6 +36,13 @@ LINK_PREFIXES = {
     "ko": [r"관련\s*기사"],
     "ja": [r"関連記事", r"あわせて読みたい"],
 }
+# Media labels in capitals that head a teaser link: "VIDÉO. Nous avons testé la ligne 14".
+MEDIA_LABELS = {
+    "en": [r"VIDEO", r"PHOTOS?", r"WATCH", r"LISTEN", r"PODCAST", r"LIVE", r"GALLERY"],
+    "fr": [r"VIDÉO", r"VIDEO", r"PHOTOS?", r"DIAPORAMA", r"INFOGRAPHIE", r"PODCAST", r"DIRECT", r"EN\s+DIRECT",
+           r"TÉMOIGNAGE", r"ENTRETIEN", r"REPORTAGE", r"INFO\s+[A-ZÉ ]{2,20}"],
+}
+
 # Link labels a sentence may also start with ("Read more than 300 testimonies …"): links only when
 # alone on their line or before a separator.
 LINK_LABELS = {
@@ -79,6 +88,7 @@ SHARE_WIDGETS = {
     # counters and players that sit in the same toolbars: "Commentaires (234)", "00:00/04:38"
     "counters": [r"comments?\s*\(\d+\)", r"\d+\s+comments?", r"commentaires?\s*\(\d+\)", r"\d+\s+commentaires?",
                  r"(?:view|show|see)\s+(?:all\s+)?comments", r"voir\s+les(?:\s+\d+)?\s+commentaires",
+                 r"comment", r"commenter", r"(?:suivre\s+sur\s+)?google\s+(?:actualités|news)",
                  r"\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?"],
     "social": [r"facebook", r"twitter", r"x", r"linkedin", r"whatsapp", r"telegram", r"reddit", r"pinterest",
                r"messenger", r"flipboard", r"bluesky", r"threads", r"instagram", r"tumblr", r"pocket",
@@ -183,7 +193,7 @@ ADS = {
            r"paid\s+(?:content|post|partnership)", r"promoted(?:\s+(?:content|stories))?",
            r"(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this|the))?(?:\s+advert(?:isement)?)?",
            r"continue\s+reading\s+(?:below|the\s+main\s+story)", r"scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?",
-           r"(?:more\s+)?from\s+(?:around\s+)?the\s+web", r"partner\s+content"],
+           r"(?:more\s+)?from\s+(?:around\s+)?the\s+web", r"(?:paid\s+)?partner\s+content", r"ad\s+feedback"],
     "fr": [r"publicité", r"pub", r"contenus?\s+(?:sponsorisés?|partenaires?)", r"annonce", r"sponsorisé",
            r"ailleurs\s+sur\s+le\s+web", r"publi-?(?:rédactionnel|reportage)",
            r"l['’]article\s+continue\s+(?:après|sous)\s+(?:la|cette)\s+publicité",
@@ -208,7 +218,8 @@ LEGAL_LINKS = {
            r"(?:paramétrer|gérer|personnaliser)\s+(?:les\s+|mes\s+)?(?:cookies|choix)",
            r"nous\s+contacter", r"qui\s+sommes-nous\s*\??", r"cgu", r"cgv", r"plan\s+du\s+site",
            r"j['’]accepte", r"(?:accepter|refuser)(?:\s+(?:tout|les\s+cookies))?", r"refuser\s+et\s+s['’]abonner",
-           r"paramètres\s+(?:des\s+)?cookies", r"données\s+personnelles", r"vie\s+privée", r"en\s+savoir\s+plus"],
+           r"paramètres\s+(?:des\s+)?cookies", r"données\s+personnelles", r"vie\s+privée", r"en\s+savoir\s+plus",
+           r"paramétrer", r"personnaliser"],
     "de": [r"datenschutz(?:erklärung)?", r"impressum", r"nutzungsbedingungen"],
     "it": [r"privacy", r"note\s+legali"],
     "pt": [r"política\s+de\s+privacidade", r"termos\s+de\s+uso", r"fale\s+conosco", r"quem\s+somos"],
@@ -264,6 +275,7 @@ SUBSCRIPTION = {
            r"\b(?:make\s+a\s+)?donat(?:e|ion)\s+(?:now|today)\b", r"\bplease\s+(?:consider\s+)?(?:donat|support)",
            r"\benter\s+your\s+e-?mail(?:\s+address)?\b", r"\bunsubscribe\s+at\s+any\s+time\b",
            r"^to\s+read\s+the\s+full\s+(?:story|article)", r"\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b",
+           r"\byour\s+subscription\s+(?:lets|allows)\s+you\b", r"\bgift\s+(?:up\s+to\s+)?\d+\s+articles\b",
            r"^(?:(?:our|the)\s+)?newsletters?\b[^.!?]{0,60}$", r"^sign\s+up(?:\s+(?:now|here|today))?$",
            r"\b(?:log|sign)\s+in\b[^.]{0,40}\bto\s+(?:comment|join\s+the\s+(?:conversation|discussion)|reply)\b"],
     "fr": [r"article\s+réservé\s+(?:aux|à\s+nos)\s+abonnés", r"réservée?s?\s+aux\s+abonnés", r"\babonnez-vous\b",
@@ -273,7 +285,9 @@ SUBSCRIPTION = {
            r"\bdécouvrir\s+les\s+offres\b", r"\bne\s+plus\s+voir\s+ce\s+message\b", r"\bcontinuer\s+à\s+lire\s+ici\b",
            r"\bil\s+vous\s+reste\s+\d+(?:[.,]\d+)?\s*%", r"^(?:(?:la|notre|nos)\s+)?newsletters?$",
            r"\bfaire\s+un\s+don\b", r"\bsoutenez\s+(?:notre|le)\s+journalisme\b", r"\bvotre\s+adresse\s+e-?mail\b",
-           r"\bconnectez-vous\b[^.]{0,50}\bpour\b", r"^je\s+m['’](?:inscris|abonne)\b", r"^(?:s['’]inscrire|inscrivez-vous)$",
+           r"\bconnectez-vous\b[^.]{0,50}\bpour\b", r"^je\s+m['’](?:inscris|abonne)\b",
+           r"^(?:s['’]inscrire|inscrivez-vous)(?:\s+à\s+(?:la|notre|nos)\s+newsletters?)?$",
+           r"\bvotre\s+abonnement\s+vous\s+permet\b",
            r"^(?:(?:la|notre|nos)\s+)?newsletters?\b[^.!?]{0,60}$",
            r"\brecevez\b[^.]{0,50}\b(?:l['’]essentiel|toute\s+l['’]actualité|le\s+meilleur|nos\s+(?:articles|alertes))\b",
            r"\bvous\s+devez\s+être\s+abonnée?\s+pour\b", r"\bsans\s+engagement\b", r"\b1\s?€\s+le\s+premier\s+mois\b",

@@ -198,7 +198,9 @@ _LINK_PREFIX = re.compile(
     rf"|^(?:{lex.alternation(lex.LINK_LABELS)})\s*(?:[:|>»…]|$)"
     r"|^related(?:\s+(?:article|story|stories|coverage|content|reading)s?)?\s*[:|>»…]\s*\S"
     # or a pipe a few words on, which no sentence has ("Lire le récit | …", "Read the analysis | …")
-    rf"|^(?:{lex.alternation(lex.LINK_VERBS)})\b[^|.!?]{{0,40}}\|",
+    rf"|^(?:{lex.alternation(lex.LINK_VERBS)})\b[^|.!?]{{0,40}}\|"
+    # or a media label in capitals before a teaser: "VIDÉO. Nous avons testé la ligne", "PHOTOS - …"
+    rf"|^(?-i:{lex.alternation(lex.MEDIA_LABELS)})\s*[.:|>»–-]\s*\S",
     re.IGNORECASE,
 )
 _LINK_TITLE_MAX_WORDS = 20
@@ -238,7 +240,7 @@ def subscription_prompts(lines: list[Line]) -> Iterable[Line]:
             yield line
 
 
-_SHARE_LINE = re.compile(rf"^(?:(?:{lex.alternation(lex.SHARE_WIDGETS)})[\s|·•/,:.…-]*)+$", re.IGNORECASE)
+_SHARE_LINE = re.compile(rf"^(?:(?:{lex.alternation(lex.SHARE_WIDGETS)})[\s|·•/,:.…!-]*)+$", re.IGNORECASE)
 # The same widgets written as a sentence: "Save articles to read later and create your own reading list."
 _SAVE_PROMPT = re.compile(
     r"^(?:save|add|create|sauvegardez|ajoutez|retrouvez|enregistrez)\b.{0,80}"
@@ -441,8 +443,9 @@ _CAPTION_START = re.compile(
     r"^\[\d+\s*/\s*\d+\]|^(?i:image|photo|media|video)\s+(?i:source|caption|credit|copyright)\s*[,:]?\s")
 _SLASH_CREDIT = re.compile(rf"/\s?(?:{'|'.join(lex.AGENCIES + lex.PHOTO_BANKS)})(?:\s+via\s+[\w .'’-]+)?\.?$",
                            re.IGNORECASE)
-# The agency, then the photographer: "… March 8, 2025. REUTERS/Annegret Hilse/File Photo".
-_AGENCY_SLASH = re.compile(rf"[.!?]\s+(?:{'|'.join(lex.AGENCIES)})/[A-ZÀ-Ý][^.!?]{{1,60}}$", re.IGNORECASE)
+# The agency (or the paper's initials), then the photographer: "… March 8, 2025. REUTERS/Annegret
+# Hilse/File Photo", "… en janvier. LP/Olivier Arandel".
+_AGENCY_SLASH = re.compile(rf"[.!?]\s+(?:(?i:{'|'.join(lex.AGENCIES)})|[A-Z]{{2,10}})/[A-ZÀ-Ý][^.!?]{{1,60}}$")
 # A line naming only a photo source, as image credits are shown above or below a caption.
 _PHOTO_CREDIT_LINE = re.compile(rf"^(?:{'|'.join(lex.AGENCIES + lex.PHOTO_BANKS)})$", re.IGNORECASE)
 # A button copied at the end of a caption: "… REUTERS/Annegret Hilse Purchase Licensing Rights".
@@ -493,19 +496,24 @@ _TEASER = re.compile(
     r"have|had|will|would|could|can|be|been|que|qui)\b)[^.!?]{1,60}?)?\s*[.:]?$"
 )
 _TEASER_MAX_WORDS = 20
+_DURATION = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}$")
 
 
 def video_teasers(lines: list[Line]) -> Iterable[Line]:
-    """Lines introducing an embedded video: "TRT World's Shamim Chowdhury has more from Gaziantep."
+    """Lines introducing an embedded video: "TRT World's Shamim Chowdhury has more from Gaziantep.",
+    and a video's title next to its duration ("Des rafales jusqu'à 140 km/h en Bretagne", "02:15").
 
     Only the broadcast formula counts: a named reporter, what the report does, then "from <place>" or
     nothing after a possessive outlet ("Al Jazeera's Zeina Khodr has more."), in twenty words or less.
     """
-    for line in _kept(lines):
-        if words(line.text) > _TEASER_MAX_WORDS:
+    for index, line in enumerate(lines):
+        if not line.kept or words(line.text) > _TEASER_MAX_WORDS:
             continue
         match = _TEASER.match(line.text)
         if match and (match.group("place") or re.search(r"['’]s\b", match.group("who"))):
+            yield line
+        elif not ends_sentence(line.text) and any(
+                not lines[other].kept and _DURATION.match(lines[other].text) for other in _neighbours(lines, index)):
             yield line
 
 
