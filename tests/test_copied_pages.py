@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mlsum.normalize import normalize, normalize_html
 from mlsum.normalize import lines as L
@@ -559,3 +561,17 @@ def test_trafilatura_author_only_when_it_reads_as_names():
 
     assert _names_an_author("Jane Doe") and _names_an_author("franceinfo avec AFP")
     assert not _names_an_author("Share Save Jane Doe BBC News; Paris")
+
+
+@given(st.lists(st.tuples(st.integers(-20, 20), st.booleans()), max_size=30))
+def test_the_best_run_with_prose_is_the_best_of_all_runs_that_hold_prose(cells):
+    gains, prose = [float(g) for g, _ in cells], [p for _, p in cells]
+    runs = [(sum(gains[a:b + 1]), a, b) for a in range(len(cells)) for b in range(a, len(cells))
+            if any(prose[a:b + 1])]
+    best = max((total for total, _, _ in runs), default=0.0)
+    span = zones._best_run_with_prose(gains, prose)
+    if best <= 0:
+        assert span is None
+    else:
+        first, last = span
+        assert any(prose[first:last + 1]) and sum(gains[first:last + 1]) == best

@@ -5,10 +5,12 @@ The decision is the one body-text extractors make (Finn et al.'s BTE, jusText's 
 counts for the article by its length in words times how much more likely than `SPAN_THRESHOLD` it is
 to be article text, and the article is the run of lines with the largest total — a maximum-sum
 subarray, so a short debris line inside the article costs little and a comment section after it,
-however long, is left out when its lines read as debris around debris. The run then grows over the
-lines next to it that stay above `EXTEND_THRESHOLD` (hysteresis, as in edge detection), and inside
-it a line less likely than `INNER_THRESHOLD` goes. The weights and the thresholds are fitted by
-`bench/fit_boilerplate.py` on half of a public benchmark of real pages (see `weights.py`).
+however long, is left out when its lines read as debris around debris; the run must hold a
+paragraph of prose. It then grows over the lines next to it that stay above `EXTEND_THRESHOLD`
+(hysteresis, as in edge detection), up to its date and byline (above them, only the standfirst),
+and inside it a line less likely than `INNER_THRESHOLD` goes. The weights and the thresholds are
+fitted by `bench/fit_boilerplate.py` on half of a public benchmark of real pages (see `weights.py`),
+the thresholds on cross-validated probabilities.
 """
 
 from __future__ import annotations
@@ -66,12 +68,13 @@ def article_span(lines: list[Line], probability: list[float], lang: str = "en",
     """First and last index of the article: the maximum-sum run of kept lines weighted by their
     words times (probability − span_threshold) that holds a paragraph jusText calls near-good
     (where the page has one: a run of headlines is no article however likely its lines), or the
-    most likely prose line when no such run has a positive sum; then grown outwards over kept lines that jusText calls near-good (a standfirst above the
-    byline, a last paragraph under a share bar), that are sentences, or that stay above
-    `extend_threshold` downwards (a list that closes the article reads less like prose than its
-    paragraphs, but far more than a menu) and `extend_up_threshold` upwards (where the page's
-    header is), or that are items of a list the article announces with a colon; and over removed
-    lines other than ARTICLE_ENDS (other than a link box with prose beyond it, inside the article)."""
+    most likely prose line when no such run has a positive sum; then grown outwards over kept lines
+    that jusText calls near-good (a last paragraph under a share bar), that are sentences, or that
+    stay above `extend_threshold` downwards (a list that closes the article reads less like prose
+    than its paragraphs, but far more than a menu) and `extend_up_threshold` upwards, or that are
+    items of a list the article announces with a colon; and over removed lines other than
+    ARTICLE_ENDS (other than a box with prose beyond it, inside the article). Above the article's
+    date or byline only its standfirst is taken (see `_heads_article`)."""
     gains = [_tokens(line.text) * (p - span_threshold) if line.kept else 0.0
              for line, p in zip(lines, probability)]
     prose = [line.kept and is_near_good(line.text, lang) for line in lines]
