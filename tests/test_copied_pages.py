@@ -499,6 +499,7 @@ def test_bylines_that_name_a_role_or_only_names_and_lines_of_the_byline_block():
     ("Publié le 12/03/25 à 10h15 — Mis à jour le 12/03/25 à 14h02", "2025-03-12T10:15:00"),
     ("Actualisé le 3 mars 2025 à 9h", "2025-03-03T09:00:00"),
     ("Publié le :", None), ("Updated:", None), ("1h ago 11.48 GMT", None), ("il y a 2 heures", None),
+    ("Publié aujourd’hui à 10h15", None), ("Mis à jour hier à 18h30", None), ("Published yesterday at 6:30 pm", None),
 ])
 def test_date_lines_and_labels_left_without_their_date(line, found):
     assert date_line(line) == found

@@ -471,6 +471,8 @@ LOOKALIKES = [
     "Key events of the war are listed in the report, which runs to 300 pages.",
     "Updated figures from the UN show 12,000 people were displaced.",
     "The photographer, Jane Doe / Reuters, said she was detained for an hour.",
+    "I agree.",
+    "J’accepte.",
 ]
 
 
@@ -566,7 +568,8 @@ ARTICLE_PARAGRAPHS = [
                        "Accepter Refuser Paramétrer les cookies",
                        "Le Site et ses partenaires utilisent des cookies pour mesurer l’audience.",
                        "Ce contenu n’est pas disponible car vous n’avez pas accepté les cookies.",
-                       "We and our partners use cookies to personalise content.", "CGU", "J’accepte"]),
+                       "We and our partners use cookies to personalise content.", "CGU",
+                       "We respect your privacy", "Accept and close Continue without accepting", "Reject all"]),
     (L.ad_markers, ["ADS", "Advertisement", "Publicité", "Sponsored content", "Contenu sponsorisé",
                     "Story continues below advertisement", "L’article continue après la publicité",
                     "Contenus sponsorisés", "Ailleurs sur le web"]),

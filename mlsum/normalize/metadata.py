@@ -57,6 +57,7 @@ _DATE_FILLER = re.compile(
     rf"{_RELATIVE_TIME}|\d+\s*min(?:ute)?s?\s+read|"
     r"(?<![^\W\d_])(?:first|last|originally|published|posted|updated|modified|edited|created|on|at|le|à|"
     r"dernière|publié|publiée|modifié|modifiée|actualisé|actualisée|mis|mise|à jour|jour|date|dated|heure|"
+    r"aujourd['’]hui|hier|today|yesterday|"
     rf"{alternation(ALL_WEEKDAYS)}|[ap]\.?\s?m|{alternation(TIME_ZONES)})\b\.?"
     r"|[+-]\d{1,2}(?::?\d{2})?",
     re.IGNORECASE,
