@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from ..document import Removal
 from ..errors import InputError
+from . import lexicon
 from .artifacts import clean_characters, consistent_quotes, repair_paragraph
 from .lines import ARTICLE_MODEL_STEPS, STEPS, Line, Step, is_body, is_staff_credit, run_steps, split_lines
-from . import lexicon
 from .metadata import byline, date_line, headline, named_byline, placed_byline
 
 __all__ = ["STEPS", "Normalized", "Step", "normalize", "normalize_html", "normalize_as", "repair_translation",

@@ -27,8 +27,8 @@ def extract_article(html: str, url: str | None = None) -> Article:
 
     trafilatura runs in its precision mode first, which leaves out more of the boxes around an
     article; when that keeps less than half of what its default mode keeps (each distinct line
-    counted once), it has missed the article
-    (a page whose article is split across blocks) and the default mode's text is taken; otherwise
+    counted once), it has missed the article (a page whose article is split across blocks) and the
+    default mode's text is taken; otherwise
     the paragraphs the precision mode dropped from inside or at the edge of what it kept come back
     (it sometimes drops a paragraph that has a link, or the last one). Tables used
     for the page's layout are turned into blocks first, so that they are extracted as paragraphs and
@@ -81,6 +81,8 @@ def _distinct_chars(text: str) -> int:
     """The length of a text's distinct lines: a page that states its article twice (once more in a
     block for apps or crawlers) doubles the default mode's text, not its article."""
     return sum(len(line) for line in {" ".join(line.split()) for line in text.split("\n")})
+
+
 # A run of dropped lines longer than this is a box the precision mode was right to leave out.
 _RECOVER_MAX_LINES = 4
 

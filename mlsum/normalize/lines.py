@@ -28,7 +28,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from . import lexicon as lex
-from .metadata import ROLE, byline, content_words, date_label, date_line, find_date, headline, named_byline, placed_byline
+from .metadata import (ROLE, byline, content_words, date_label, date_line, find_date, headline, named_byline,
+                       placed_byline)
 from .signals import page_language, stopwords
 
 
@@ -96,9 +97,10 @@ def _unwrap(raw: list[str], text: str) -> list[str]:
     in four of them filling it and half ending mid-sentence: copies of e-mails and PDFs) a long line
     ending mid-sentence goes on too, and a block whose lines are all long but its last is one
     paragraph. A line that ends with a semicolon is an item of a list ("la fermeture des écoles ;"),
-    one that ends with a colon announces one, and a wrapped line seldom ends so: neither is joined. Page debris copied as a block has lines of
-    every length, so it is never taken as wrapped; and a link line ("Lire aussi | …") is never joined, so that the step removing it cannot
-    take a sentence along.
+    one that ends with a colon announces one, and a wrapped line seldom ends so: neither is joined.
+    Page debris copied as a block has lines of every length, so it is never taken as wrapped; and a
+    link line ("Lire aussi | …") is never joined, so that the step removing it cannot take a
+    sentence along.
     """
     width = max((len(line) for line in raw), default=0)
     inner = raw[:-1]
@@ -425,7 +427,8 @@ def credits(lines: list[Line]) -> Iterable[Line]:
 _PHOTO_WORD = re.compile(rf"\b(?:{lex.alternation(lex.PHOTO_WORDS)})\b", re.IGNORECASE)
 _SLASH_AGENCY = re.compile(rf"\S\s*[/–|-]\s*{_AGENCY}\b")
 # A photographer and the outlet, as captions credit them: "(Patrick Gherdoussi/Libération)".
-_NAME_SLASH_OUTLET = re.compile(r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3}\s*/\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[\w'’.-]+){0,3}$")
+_NAME_SLASH_OUTLET = re.compile(
+    r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3}\s*/\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[\w'’.-]+){0,3}$")
 _BRACKET_CREDIT = re.compile(r"\s*[\[(]\s*(?P<inner>[^\[\]()]{2,80}?)\s*[\])]\.?\s*$")
 # Unbracketed credits closing a caption: "… Photo: Reuters", "… OMAR HAJ KADOUR / AFP".
 _LABEL_CREDIT = re.compile(

@@ -40,8 +40,8 @@ def probabilities(lines: list[Line], lang: str | None = None) -> list[float]:
 # Furniture that closes an article (its "Related" box, its comments, the site's legal footer) or opens
 # it (the site's menus): the article does not grow past them.
 ARTICLE_ENDS = ("navigation", "link_box", "comment_prompt", "comment_thread", "legal")
-# ... unless near-good prose follows the box: then it was a box inside the article (a cookie notice
-# in place of an embed the reader's choices blocked is one too).
+# ... unless prose follows the box: then it was a box inside the article (a cookie notice in place
+# of an embed the reader's choices blocked is one too).
 _INLINE_BOXES = ("navigation", "link_box", "legal")
 
 
@@ -97,10 +97,9 @@ def _best_run_with_prose(gains: list[float], prose: list[bool]) -> tuple[int, in
     with_prose: tuple[float, int] | None = None  # best (sum, start) of a run ending here, with prose
     without = (0.0, 0)  # the same without prose (an empty run allowed)
     for index, (gain, is_prose) in enumerate(zip(gains, prose)):
-        fresh = (0.0, index)
         if is_prose:
             before = max((run for run in (with_prose, without) if run is not None and run[0] > 0),
-                         default=fresh)
+                         default=(0.0, index))
             with_prose, without = (before[0] + gain, before[1]), (0.0, index + 1)
         else:
             with_prose = (with_prose[0] + gain, with_prose[1]) if with_prose is not None else None
@@ -178,7 +177,8 @@ def place_article(lines: list[Line], lang: str | None = None, probability: list[
         line.probability = p
         if index < first or index > last:
             line.zone = "before" if index < first else "after"
-        elif p < inner_threshold and index not in items and not (is_sentence(line.text) or is_near_good(line.text, lang)):
+        elif (p < inner_threshold and index not in items
+              and not (is_sentence(line.text) or is_near_good(line.text, lang))):
             line.zone = "debris"
         else:
             line.zone = "article"
