@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 from ..document import Removal
 from ..errors import InputError
+from . import lexicon
 from .artifacts import clean_characters, consistent_quotes, repair_paragraph
-from .lines import ARTICLE_MODEL_STEPS, STEPS, Line, Step, is_staff_credit, run_steps, split_lines
-from .metadata import byline, date_line, headline, placed_byline
+from .lines import ARTICLE_MODEL_STEPS, STEPS, Line, Step, is_body, is_staff_credit, run_steps, split_lines
+from .metadata import byline, date_line, headline, named_byline, placed_byline
 
 __all__ = ["STEPS", "Normalized", "Step", "normalize", "normalize_html", "normalize_as", "repair_translation",
            "text_lines"]
@@ -75,7 +76,10 @@ def normalize_html(html: str, url: str | None = None, lang: str | None = None) -
         raise InputError(f"no article text found in {url or 'the HTML page'} (only page furniture)")
     result.title = article.title or result.title
     result.date = _better_date(article.date, result.date)
-    result.source = article.source or result.source
+    page_source = _SOURCE_PREFIX.sub("", article.source or "")
+    # trafilatura cuts a name at its digits ("FRANCE" for "FRANCE 24"): the byline in the text then says more
+    if not (page_source and result.source and result.source.startswith(page_source)):
+        result.source = page_source or result.source
     return result
 
 
@@ -123,18 +127,22 @@ _TITLE_SEARCH_LINES = 5
 
 
 def _mark_known_title(lines: list[Line], title: str) -> None:
-    """Take the page's headline out of the body when the extractor left it in the first lines."""
+    """Take the page's headline out of the body when the extractor left it in the first lines, and
+    what stands above it but prose (a section name, a kicker: the article starts under its headline)."""
     wanted = " ".join(title.split()).casefold()
-    for line in lines[:_TITLE_SEARCH_LINES]:
+    for index, line in enumerate(lines[:_TITLE_SEARCH_LINES]):
         if line.text.casefold() == wanted:
             line.removed_by = "title"
+            for above in lines[:index]:
+                if above.kept and not is_body(above.text):
+                    above.removed_by = "header"
             return
 
 
 def _stated_date(lines: list[Line], lang: str | None) -> str | None:
     for line in lines:
-        if line.removed_by == "date":
-            return date_line(line.text, lang)
+        if line.removed_by == "date" and (stated := date_line(line.text, lang)):
+            return stated
         if line.removed_by == "byline":
             found = byline(line.text, lang)
             if found is not None and found.date:
@@ -142,7 +150,9 @@ def _stated_date(lines: list[Line], lang: str | None) -> str | None:
     return None
 
 
-_SOURCE_PREFIX = re.compile(r"^(?:with|avec|source|sources|via|d['’]après|by|par)\s*:?\s*", re.IGNORECASE)
+_SOURCE_PREFIX = re.compile(
+    rf"^(?:with|avec|source|sources|via|d['’]après|{lexicon.alternation(lexicon.BYLINE_PREFIXES)})\s*:?\s*",
+    re.IGNORECASE)
 # Image banks credit the photo, never the article.
 _PHOTO_BANK = re.compile(r"(?i)getty\s+images|shutterstock|^epa(?:-efe)?$|^ap\s+photo")
 
@@ -153,7 +163,7 @@ def _stated_source(lines: list[Line], lang: str | None) -> str | None:
     credit photos: neither is the source."""
     for line in lines:
         if line.removed_by == "byline":
-            found = byline(line.text, lang) or placed_byline(line.text)
+            found = byline(line.text, lang) or placed_byline(line.text) or named_byline(line.text)
             if found is not None and found.source:
                 return found.source
         elif line.removed_by == "credit" and not is_staff_credit(line.text):

@@ -26,8 +26,9 @@ def extract_article(html: str, url: str | None = None) -> Article:
     """The page's main text with trafilatura (comments, navigation and figures left out).
 
     trafilatura runs in its precision mode first, which leaves out more of the boxes around an
-    article; when that keeps less than half of what its default mode keeps, it has missed the article
-    (a page whose article is split across blocks) and the default mode's text is taken; otherwise
+    article; when that keeps less than half of what its default mode keeps (each distinct line
+    counted once), it has missed the article (a page whose article is split across blocks) and the
+    default mode's text is taken; otherwise
     the paragraphs the precision mode dropped from inside or at the edge of what it kept come back
     (it sometimes drops a paragraph that has a link, or the last one). Tables used
     for the page's layout are turned into blocks first, so that they are extracted as paragraphs and
@@ -46,12 +47,14 @@ def extract_article(html: str, url: str | None = None) -> Article:
     precise = (document.text or "") if document is not None else ""
     default = trafilatura.bare_extraction(tree, **options)
     fallback = (default.text or "") if default is not None else ""
-    text = _recovered(precise, fallback) if len(precise) >= _PRECISION_SHARE * len(fallback) else fallback
+    precise_enough = _distinct_chars(precise) >= _PRECISION_SHARE * _distinct_chars(fallback)
+    text = _recovered(precise, fallback) if precise_enough else fallback
     if not text.strip():
         raise InputError(f"no article text found in {url or 'the HTML page'}")
     source = None
     if document is not None:
-        source = document.author or (document.sitename if document.sitename != document.hostname else None)
+        author = document.author if document.author and _names_an_author(document.author) else None
+        source = author or (document.sitename if document.sitename != document.hostname else None)
     return Article(
         text=text,
         title=_clean(document.title) if document is not None else None,
@@ -60,8 +63,26 @@ def extract_article(html: str, url: str | None = None) -> Article:
     )
 
 
+def _names_an_author(author: str) -> bool:
+    """Whether trafilatura's author reads as names or a credit ("Jane Doe", "franceinfo avec AFP"):
+    its guess from the page's byline block sometimes takes the buttons along ("Share Save Jane Doe")."""
+    from .lines import is_credit
+    from .metadata import byline
+
+    author = " ".join(author.split())
+    return byline(author) is not None or byline(f"By {author}") is not None or is_credit(author)
+
+
 # Below this share of the default mode's text, the precision mode has lost the article.
 _PRECISION_SHARE = 0.5
+
+
+def _distinct_chars(text: str) -> int:
+    """The length of a text's distinct lines: a page that states its article twice (once more in a
+    block for apps or crawlers) doubles the default mode's text, not its article."""
+    return sum(len(line) for line in {" ".join(line.split()) for line in text.split("\n")})
+
+
 # A run of dropped lines longer than this is a box the precision mode was right to leave out.
 _RECOVER_MAX_LINES = 4
 

@@ -21,9 +21,12 @@ def alternation(table: dict[str, list[str]]) -> str:
 
 # Link prefixes no sentence starts with: "Read also: …", "Lire aussi | …", "Leia também".
 LINK_PREFIXES = {
-    "en": [r"read\s+also", r"also\s+read", r"see\s+also", r"(?:click|tap)\s+here"],
+    "en": [r"read\s+also", r"also\s+read", r"see\s+also", r"(?:click|tap)\s+here",
+           r"(?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\s+(?:on|in)\b"],
     "fr": [r"(?:à\s+|a\s+)?lire\s+aussi", r"(?:à\s+)?lire\s+également", r"(?:à\s+)?voir\s+aussi",
-           r"la\s+rédaction\s+vous\s+conseille", r"cliquez\s+ici"],
+           r"la\s+rédaction\s+vous\s+conseille", r"cliquez\s+ici", r"pour\s+aller\s+plus\s+loin",
+           r"(?:à\s+)?(?:re)?découvrir\s+aussi", r"lire\s+notre\s+(?:dossier|enquête|décryptage|analyse)",
+           r"(?:cet\s+)?article\s+(?:original\s+)?(?:publié|paru)\s+(?:initialement\s+|d['’]abord\s+)?(?:sur|dans)\b"],
     "de": [r"lesen\s+sie\s+auch", r"siehe\s+auch", r"mehr\s+zum\s+thema"],
     "it": [r"leggi\s+anche", r"vedi\s+anche"],
     "pt": [r"leia\s+também", r"veja\s+também", r"saiba\s+mais"],
@@ -33,6 +36,13 @@ LINK_PREFIXES = {
     "ko": [r"관련\s*기사"],
     "ja": [r"関連記事", r"あわせて読みたい"],
 }
+# Media labels in capitals that head a teaser link: "VIDÉO. Nous avons testé la ligne 14".
+MEDIA_LABELS = {
+    "en": [r"VIDEO", r"PHOTOS?", r"WATCH", r"LISTEN", r"PODCAST", r"LIVE", r"GALLERY"],
+    "fr": [r"VIDÉO", r"VIDEO", r"PHOTOS?", r"DIAPORAMA", r"INFOGRAPHIE", r"PODCAST", r"DIRECT", r"EN\s+DIRECT",
+           r"TÉMOIGNAGE", r"ENTRETIEN", r"REPORTAGE", r"INFO\s+[A-ZÉ ]{2,20}"],
+}
+
 # Link labels a sentence may also start with ("Read more than 300 testimonies …"): links only when
 # alone on their line or before a separator.
 LINK_LABELS = {
@@ -66,13 +76,20 @@ SHARE_WIDGETS = {
            r"copy\s+link\s*(?:url)?\s*(?:copied!?)?", r"this\s+(?:story|article)\s+has\s+been\s+shared\s+[\d,.]+\s+times", r"font\s+size", r"a\+", r"a-", r"reading\s+time\s*:?\s*\d+\s*min\w*",
            r"\d+\s*(?:min(?:ute)?s?|mn)(?:\s+read)?"],
     "fr": [r"imprimer", r"copier(?:\s+le\s+lien)?", r"lien\s+copié", r"sauvegarder", r"enregistrer", r"favoris",
-           r"ajouter\s+à\s+mes\s+favoris", r"(?:à\s+)?lire\s+plus\s+tard", r"offrir(?:\s+cet\s+article)?",
+           r"ajouter\s+à\s+mes\s+favoris", r"(?:à\s+)?lire\s+plus\s+tard",
+           r"offrir(?:\s+(?:cet\s+|l['’]\s*)article)?",
            r"ajouter\s+à\s+(?:vos|mes)\s+sélections", r"lire\s+dans\s+l['’]application",
-           r"partager(?:\s+(?:sur|via)\s+\w+|\s+cet\s+article)?", r"envoyer(?:\s+par\s+e-?mail)?",
+           r"partager(?:\s+(?:cet\s+|l['’]\s*)article)?(?:\s+(?:sur|via)\s+\w+)?", r"envoyer(?:\s+par\s+(?:e-?)?mail)?",
            r"[ée]couter(?:\s+cet\s+article)?", r"vidéo", r"diaporama", r"direct", r"en\s+direct",
            r"suivez-nous(?:\s+sur\s+\w+)?", r"réutiliser\s+ce\s+contenu", r"contribuer", r"taille\s+du\s+texte",
            r"(?:temps\s+de\s+lecture|durée\s+de\s+lecture|lecture)\s*:?\s*\d+\s*(?:min(?:utes?)?|mn)",
-           r"\d+\s*(?:min(?:utes?)?|mn)\s+de\s+lecture"],
+           r"\d+\s*(?:min(?:utes?)?|mn)\s+de\s+lecture", r"tweeter", r"retrouvez-nous(?:\s+sur\s+\w+)?",
+           r"partager\s+par\s+(?:e-?)?mail", r"s['’]abonner\s+aux\s+alertes", r"recevoir\s+les\s+alertes"],
+    # counters and players that sit in the same toolbars: "Commentaires (234)", "00:00/04:38"
+    "counters": [r"comments?\s*\(\d+\)", r"\d+\s+comments?", r"commentaires?\s*\(\d+\)", r"\d+\s+commentaires?",
+                 r"(?:view|show|see)\s+(?:all\s+)?comments", r"voir\s+les(?:\s+\d+)?\s+commentaires",
+                 r"comment", r"commenter", r"(?:suivre\s+sur\s+)?google\s+(?:actualités|news)",
+                 r"\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?"],
     "social": [r"facebook", r"twitter", r"x", r"linkedin", r"whatsapp", r"telegram", r"reddit", r"pinterest",
                r"messenger", r"flipboard", r"bluesky", r"threads", r"instagram", r"tumblr", r"pocket",
                r"vk", r"line"],
@@ -98,11 +115,16 @@ COMMENT_PROMPTS = {
            r"\d+\s+(?:responses?|thoughts|replies)\s+(?:to|on)\s+.{1,150}",
            r"was\s+this\s+(?:article|page|answer)\s+helpful\??(?:\s+yes\s+no)?", r"yes\s+no",
            r"view\s+the\s+discussion\s+thread", r"rating\s*:\s*\d+\s*votes?",
-           r"\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]m)?)?"],
+           r"\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]m)?)?",
+           r"report\s+(?:abuse|this\s+comment)", r"cancel\s+reply", r"load\s+more\s+comments"],
     "fr": [r"commentaires?(?:\s*\(\d+\))?", r"\d+\s+commentaires?", r"réagir", r"réagissez", r"répondre",
            r"(?:laisser|ajouter|écrire)\s+un\s+commentaire", r"voir\s+les(?:\s+\d+)?\s+commentaires",
            r"soyez\s+le\s+premier\s+à\s+(?:commenter|réagir)", r"les\s+commentaires\s+sont\s+fermés",
-           r"cet\s+article\s+vous\s+a-t-il\s+été\s+utile\s*\??(?:\s+oui\s+non)?", r"oui\s+non"],
+           r"cet\s+article\s+vous\s+a-t-il\s+été\s+utile\s*\??(?:\s+oui\s+non)?", r"oui\s+non", r"commenter",
+           r"(?:cet\s+article\s+vous\s+a\s+plu|vous\s+avez\s+aimé\s+cet\s+article)\s*\??", r"donnez\s+votre\s+avis",
+           r"signaler\s+(?:un\s+)?(?:abus|contenu|commentaire)", r"annuler\s+la\s+réponse",
+           r"les\s+champs\s+obligatoires\s+sont\s+(?:indiqués|marqués)\s+(?:avec|par)\s+\*?",
+           r"il\s+y\s+a\s+\d+\s+(?:commentaires?|réactions?)"],
     "de": [r"kommentare?(?:\s*\(\d+\))?", r"\d+\s+kommentare?", r"antworten"],
     "it": [r"commenti(?:\s*\(\d+\))?", r"\d+\s+commenti", r"rispondi", r"lascia\s+un\s+commento"],
     "pt": [r"comentários?(?:\s*\(\d+\))?", r"\d+\s+comentários?", r"responder", r"deixe\s+(?:um|seu)\s+comentário"],
@@ -143,11 +165,16 @@ NAVIGATION = {
     "en": [r"(?:(?:previous|prev|next|older|newer)(?:\s+(?:post|article|story|page))?\s*[|»«<>›‹]*\s*){1,2}",
            r"back\s+to\s+(?:top|gallery|home|article)", r"skip\s+to\s+(?:main\s+)?content", r"home", r"menu", r"search",
            r"close", r"sections?", r"log\s+in", r"login", r"sign\s+in", r"log\s*in\s*/\s*register", r"register",
-           r"my\s+account", r"story\s+timeline", r"up\s+next", r"(?:tags?|topics?|categories|filed\s+under)\s*:.*"],
+           r"my\s+account", r"story\s+timeline", r"up\s+next", r"(?:tags?|topics?|categories|filed\s+under)\s*:.*",
+           r"key\s+events", r"(?:show|hide)\s+key\s+events(?:\s+only)?",
+           r"(?:please\s+)?(?:turn\s+on|enable)\s+javascript\b.{0,40}"],
     "fr": [r"(?:article\s+(?:précédent|suivant)\s*){1,2}", r"retour\s+en\s+haut(?:\s+de\s+(?:la\s+)?page)?",
            r"haut\s+de\s+page", r"(?:aller|passer)\s+au\s+contenu(?:\s+principal)?", r"accueil", r"rechercher",
            r"recherche", r"fermer", r"rubriques?", r"se\s+connecter", r"connexion", r"s['’]identifier", r"mon\s+compte",
-           r"(?:mots[- ]clés|catégories?|thèmes?)\s*:.*"],
+           r"(?:mots[- ]clés|catégories?|thèmes?)\s*:.*", r"(?:les\s+)?moments\s+clés",
+           r"(?:veuillez\s+)?activer\s+(?:le\s+)?javascript\b.{0,40}", r"menu", r"retour\s+à\s+l['’]accueil",
+           r"page\s+(?:précédente|suivante)", r"(?:voir|afficher|charger)\s+plus", r"tous\s+les\s+articles",
+           r"sujets?\s+liés", r"sujets"],
     "de": [r"zum\s+inhalt\s+springen", r"startseite", r"suche", r"anmelden", r"zurück", r"weiter", r"nach\s+oben", r"schlagworte\s*:.*"],
     "it": [r"vai\s+al\s+contenuto", r"cerca", r"accedi", r"torna\s+su", r"articolo\s+(?:precedente|successivo)"],
     "pt": [r"pular\s+para\s+o\s+conteúdo", r"ir\s+para\s+o\s+conteúdo", r"início", r"buscar", r"pesquisar", r"entrar", r"voltar\s+ao\s+topo", r"(?:post|artigo)\s+(?:anterior|seguinte)"],
@@ -165,8 +192,10 @@ ADS = {
     "en": [r"ads?", r"advert(?:isement)?s?", r"advertising", r"sponsored(?:\s+(?:content|links?|post|stories))?",
            r"paid\s+(?:content|post|partnership)", r"promoted(?:\s+(?:content|stories))?",
            r"(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this|the))?(?:\s+advert(?:isement)?)?",
-           r"continue\s+reading\s+(?:below|the\s+main\s+story)", r"scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?"],
-    "fr": [r"publicité", r"pub", r"contenu\s+(?:sponsorisé|partenaire)", r"annonce",
+           r"continue\s+reading\s+(?:below|the\s+main\s+story)", r"scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?",
+           r"(?:more\s+)?from\s+(?:around\s+)?the\s+web", r"(?:paid\s+)?partner\s+content", r"ad\s+feedback"],
+    "fr": [r"publicité", r"pub", r"contenus?\s+(?:sponsorisés?|partenaires?)", r"annonce", r"sponsorisé",
+           r"ailleurs\s+sur\s+le\s+web", r"publi-?(?:rédactionnel|reportage)",
            r"l['’]article\s+continue\s+(?:après|sous)\s+(?:la|cette)\s+publicité",
            r"la\s+suite\s+après\s+(?:la|cette)\s+publicité"],
     "de": [r"anzeige", r"werbung"],
@@ -182,11 +211,16 @@ ADS = {
 # Legal links, whole lines; cookie notices, found inside a line, in the site's own voice.
 LEGAL_LINKS = {
     "en": [r"privacy\s+(?:policy|notice)", r"terms?\s+of\s+(?:use|service)", r"cookie\s+(?:policy|settings)", r"about\s+us",
+           r"(?:accept|reject|refuse)\s+all", r"manage\s+(?:preferences|options|settings|cookies)",
            r"contact\s+us", r"advertise(?:\s+with\s+us)?", r"terms\s+(?:and|&)\s+conditions", r"(?:accept|reject|manage|refuse)\s+(?:all\s+)?cookies",
            r"do\s+not\s+sell\s+my\s+(?:personal\s+)?information"],
     "fr": [r"politique\s+de\s+confidentialité", r"mentions\s+légales", r"conditions\s+générales.*",
-           r"gestion\s+des\s+cookies", r"tout\s+(?:accepter|refuser)", r"(?:paramétrer|gérer)\s+(?:les\s+)?cookies",
-           r"nous\s+contacter", r"qui\s+sommes-nous\s*\??"],
+           r"gestion\s+des\s+cookies", r"tout\s+(?:accepter|refuser)",
+           r"(?:paramétrer|gérer|personnaliser)\s+(?:les\s+|mes\s+)?(?:cookies|choix)",
+           r"nous\s+contacter", r"qui\s+sommes-nous\s*\??", r"cgu", r"cgv", r"plan\s+du\s+site",
+           r"(?:accepter|refuser)(?:\s+(?:tout|les\s+cookies))?", r"refuser\s+et\s+s['’]abonner",
+           r"paramètres\s+(?:des\s+)?cookies", r"données\s+personnelles", r"vie\s+privée", r"en\s+savoir\s+plus",
+           r"paramétrer", r"personnaliser"],
     "de": [r"datenschutz(?:erklärung)?", r"impressum", r"nutzungsbedingungen"],
     "it": [r"privacy", r"note\s+legali"],
     "pt": [r"política\s+de\s+privacidade", r"termos\s+de\s+uso", r"fale\s+conosco", r"quem\s+somos"],
@@ -205,10 +239,21 @@ RIGHTS_RESERVED = {
 COOKIE_NOTICES = {
     "en": [r"\bwe\s+use\s+cookies\b", r"\b(?:accept|agree\s+to|consent\s+to)\s+(?:our|the)\s+use\s+of\s+cookies\b",
            r"\bwe\s+value\s+your\s+privacy\b", r"\bthis\s+(?:web)?site\s+uses\s+cookies\b",
-           r"\bby\s+(?:continuing\s+to\s+(?:browse|use)|using)\s+(?:this|our)\s+(?:web)?site\b"],
+           r"\bby\s+(?:continuing\s+to\s+(?:browse|use)|using)\s+(?:this|our)\s+(?:web)?site\b",
+           r"\byou\s+(?:have\s+not|haven['’]t)\s+(?:accepted|consented\s+to)\s+(?:the\s+use\s+of\s+)?cookies\b",
+           r"\bthis\s+content\s+is\s+blocked\b", r"\bpartners\s+use\s+cookies\b", r"\bwe\s+respect\s+your\s+privacy\b",
+           r"\bcontinue\s+without\s+accepting\b", r"\baccept\s+and\s+(?:close|continue)\b",
+           r"\blet\s+us\s+know\s+(?:if\s+)?you\s+agree\s+to\s+(?:all\s+of\s+these\s+)?cookies\b"],
     "fr": [r"\bnous\s+utilisons\s+des\s+cookies\b", r"\bvous\s+acceptez\s+l['’]utilisation\s+(?:de|des)\s+cookies\b",
            r"\bce\s+site\s+utilise\s+des\s+cookies\b", r"\bvotre\s+vie\s+privée\s+nous\s+importe\b",
-           r"\ben\s+poursuivant\s+votre\s+navigation\b"],
+           r"\ben\s+poursuivant\s+votre\s+navigation\b", r"\bnous\s+respectons\s+votre\s+vie\s+privée\b",
+           r"\bet\s+(?:ses|nos)\s+partenaires\s+utilisent\s+des\s+cookies\b",
+           r"\bnos\s+partenaires\s+utilisons\s+des\s+cookies\b",
+           r"\ben\s+cliquant\s+sur\s+«?\s*(?:accepter|tout\s+accepter|j['’]accepte)",
+           r"\bvos\s+choix\s+en\s+matière\s+de\s+cookies\b", r"\bgérer\s+vos\s+préférences\s+(?:de\s+)?cookies\b",
+           r"\bcontinuer\s+sans\s+accepter\b", r"\baccepter\s+et\s+(?:fermer|continuer)\b",
+           # an embed the reader's cookie choices blocked: "Ce contenu n’est pas disponible car vous n’avez pas accepté …"
+           r"\bvous\s+n['’]avez\s+pas\s+accepté\s+les\s+cookies\b", r"\bce\s+contenu\s+est\s+bloqué\b"],
     "de": [r"\bwir\s+verwenden\s+cookies\b", r"\bdiese\s+website\s+verwendet\s+cookies\b"],
     "pt": [r"\b(?:usamos|utilizamos)\s+cookies\b", r"\beste\s+site\s+(?:usa|utiliza)\s+cookies\b"],
     "it": [r"\bquesto\s+sito\s+(?:usa|utilizza)\s+(?:i\s+)?cookie\b"],
@@ -231,14 +276,25 @@ SUBSCRIPTION = {
            r"\bcontinue\s+reading\s+(?:your|this|the\s+full)\s+article\b", r"^(?:(?:our)\s+)?newsletters?$",
            r"\b(?:make\s+a\s+)?donat(?:e|ion)\s+(?:now|today)\b", r"\bplease\s+(?:consider\s+)?(?:donat|support)",
            r"\benter\s+your\s+e-?mail(?:\s+address)?\b", r"\bunsubscribe\s+at\s+any\s+time\b",
-           r"^to\s+read\s+the\s+full\s+(?:story|article)"],
+           r"^to\s+read\s+the\s+full\s+(?:story|article)", r"\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b",
+           r"\byour\s+subscription\s+(?:lets|allows)\s+you\b", r"\bgift\s+(?:up\s+to\s+)?\d+\s+articles\b",
+           r"^(?:(?:our|the)\s+)?newsletters?\b[^.!?]{0,60}$", r"^sign\s+up(?:\s+(?:now|here|today))?$",
+           r"\b(?:log|sign)\s+in\b[^.]{0,40}\bto\s+(?:comment|join\s+the\s+(?:conversation|discussion)|reply)\b"],
     "fr": [r"article\s+réservé\s+(?:aux|à\s+nos)\s+abonnés", r"réservée?s?\s+aux\s+abonnés", r"\babonnez-vous\b",
            r"\bje\s+m['’]abonne\b", r"\bdéjà\s+abonnée?\b", r"\bdevenez\s+abonnée?\b", r"^s['’]abonner\b",
            r"\b(?:inscrivez-vous|abonnez-vous)\b[^.]{0,40}\bnewsletters?\b", r"\bconnectez-vous\s+pour\b",
            r"\bseul\s+appareil\s+à\s+la\s+fois\b", r"\bsur\s+(?:un|l['’])\s*autre\s+appareil\b",
            r"\bdécouvrir\s+les\s+offres\b", r"\bne\s+plus\s+voir\s+ce\s+message\b", r"\bcontinuer\s+à\s+lire\s+ici\b",
            r"\bil\s+vous\s+reste\s+\d+(?:[.,]\d+)?\s*%", r"^(?:(?:la|notre|nos)\s+)?newsletters?$",
-           r"\bfaire\s+un\s+don\b", r"\bsoutenez\s+(?:notre|le)\s+journalisme\b", r"\bvotre\s+adresse\s+e-?mail\b"],
+           r"\bfaire\s+un\s+don\b", r"\bsoutenez\s+(?:notre|le)\s+journalisme\b", r"\bvotre\s+adresse\s+e-?mail\b",
+           r"\bconnectez-vous\b[^.]{0,50}\bpour\b", r"^je\s+m['’](?:inscris|abonne)\b",
+           r"^(?:s['’]inscrire|inscrivez-vous)(?:\s+à\s+(?:la|notre|nos)\s+newsletters?)?$",
+           r"\bvotre\s+abonnement\s+vous\s+permet\b",
+           r"^(?:(?:la|notre|nos)\s+)?newsletters?\b[^.!?]{0,60}$",
+           r"\brecevez\b[^.]{0,50}\b(?:l['’]essentiel|toute\s+l['’]actualité|le\s+meilleur|nos\s+(?:articles|alertes))\b",
+           r"\bvous\s+devez\s+être\s+abonnée?\s+pour\b", r"\bsans\s+engagement\b", r"\b1\s?€\s+le\s+premier\s+mois\b",
+           r"\bprofitez\s+de\s+(?:notre|l['’])\s*offre\b", r"\boffre\s+spéciale\b",
+           r"\b(?:le\s+meilleur|l['’]essentiel)\s+de\s+l['’]actualité\b[^.]{0,60}\b(?:sélectionné|choisi|envoyé|chaque)"],
     "de": [r"\bnewsletter\s+abonnieren\b", r"\bjetzt\s+abonnieren\b"],
     "pt": [r"\bassine\s+(?:já|agora)\b", r"\bassine\s+(?:a|nossa)\s+newsletter\b", r"\bcadastre-se\b"],
     "it": [r"\biscriviti\s+alla\s+newsletter\b", r"\babbonati\b"],
@@ -250,7 +306,8 @@ SUBSCRIPTION_HINTS = ("abonn", "subscri", "newsletter", "journalism", "log in", 
                       "offre", "offer", "reste", "you have", "continue reading", "member", "device", "message",
                       "continuer", "donat", "don", "support", "soutenez", "e-mail", "email", "assine", "cadastre",
                       "iscriviti", "подпи", "berlangganan", "adresse", "unsubscribe", "full story",
-                      "full article")
+                      "full article", "recevez", "inscri", "inbox", "sign up", "devez",
+                      "actualit", "engagement", "€", "profitez")
 
 # Photo, agency and image-bank names in credits.
 AGENCIES = [r"AFP", r"AP", r"Reuters", r"Anadolu(?:\s+Agency)?", r"Associated\s+Press", r"Agence\s+France[- ]Presse",
@@ -270,6 +327,12 @@ PHOTO_WORDS = {
            r"hans\s+lucas", r"réseaux\s+sociaux"],
 }
 
+# Buttons that image viewers put after a caption and its credit.
+CAPTION_WIDGETS = {
+    "en": [r"purchase\s+licensing\s+rights", r"enlarge(?:\s+this\s+image)?", r"expand", r"view\s+(?:full\s+)?image"],
+    "fr": [r"agrandir(?:\s+l['’]image)?", r"voir\s+en\s+plein\s+écran"],
+}
+
 # Words a staff credit starts with: "Reporting by …", "Édition par …".
 STAFF_CREDIT_ROLES = {
     "en": [r"reporting", r"writing", r"editing", r"compiled", r"edited", r"translated"],
@@ -283,10 +346,20 @@ TEASER_VERBS = {
     "fr": [r"fait\s+le\s+point", r"nous\s+en\s+dit\s+plus", r"explique"],
 }
 
+# What a byline says its author is: "Jane Doe, Middle East correspondent", "Jean Dupont (Beyrouth,
+# envoyé spécial)". No headline or article sentence is a name and one of these alone.
+BYLINE_ROLES = {
+    "en": [r"(?:foreign\s+|special\s+)?correspondent", r"reporter", r"(?:\w+\s+)?editor", r"(?:staff\s+)?writer",
+           r"staff", r"columnist", r"contributor"],
+    "fr": [r"correspondante?", r"envoyée?\s+spéciale?", r"journaliste", r"rédact(?:eur|rice)(?:\s+en\s+chef)?",
+           r"reporter", r"chroniqueu(?:r|se)", r"notre\s+correspondante?"],
+}
+
 # Byline openings: "By Jane Doe", "Par Jean Dupont".
 BYLINE_PREFIXES = {
-    "en": [r"by", r"written\s+by", r"words\s+by", r"posted\s+by", r"author"],
-    "fr": [r"par", r"écrit\s+par", r"texte\s+de", r"publié\s+par", r"auteur"],
+    "en": [r"by", r"written\s+by", r"words\s+by", r"author"],
+    "fr": [r"par", r"écrit\s+par", r"texte\s+de", r"(?:article\s+)?rédigé\s+par", r"propos\s+recueillis\s+par",
+           r"auteur"],
 }
 
 

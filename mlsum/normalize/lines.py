@@ -28,7 +28,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from . import lexicon as lex
-from .metadata import byline, content_words, date_line, find_date, headline, placed_byline
+from .metadata import (ROLE, byline, content_words, date_label, date_line, find_date, headline, named_byline,
+                       placed_byline)
 from .signals import page_language, stopwords
 
 
@@ -95,9 +96,11 @@ def _unwrap(raw: list[str], text: str) -> list[str]:
     lowercase word. In a hard-wrapped block (three lines or more within a 50–100 column width, three
     in four of them filling it and half ending mid-sentence: copies of e-mails and PDFs) a long line
     ending mid-sentence goes on too, and a block whose lines are all long but its last is one
-    paragraph. Page debris copied as a block has lines of every length, so it is never taken as
-    wrapped; and a link line ("Lire aussi | …") is never joined, so that the step removing it cannot
-    take a sentence along.
+    paragraph. A line that ends with a semicolon is an item of a list ("la fermeture des écoles ;"),
+    one that ends with a colon announces one, and a wrapped line seldom ends so: neither is joined.
+    Page debris copied as a block has lines of every length, so it is never taken as wrapped; and a
+    link line ("Lire aussi | …") is never joined, so that the step removing it cannot take a
+    sentence along.
     """
     width = max((len(line) for line in raw), default=0)
     inner = raw[:-1]
@@ -115,8 +118,8 @@ def _unwrap(raw: list[str], text: str) -> list[str]:
         hyphen = _HYPHEN_END.search(previous)
         if hyphen and line[:1].islower():
             out[-1] = _dehyphenate(previous, hyphen.group(1), line, text)
-        elif one_paragraph or (not ends_sentence(previous) and (
-                line[:1].islower() or (wrapped and len(previous) >= _WRAP_FILL * width))):
+        elif not previous.endswith((";", ":")) and (one_paragraph or (not ends_sentence(previous) and (
+                line[:1].islower() or (wrapped and len(previous) >= _WRAP_FILL * width)))):
             out[-1] = f"{previous} {line}"
         else:
             out.append(line)
@@ -177,12 +180,15 @@ def _whole_line(pattern: str) -> re.Pattern:
 # any script; a word of a script without case (kanji, hangul) is not a stray word.
 _NO_LETTER = re.compile(r"^[\W\d_]{1,20}$")
 _LONE_WORD = re.compile(r"^[^\W\d_]{1,15}$")
+# The initials of the desks that handled a wire story, closing it: "bur-ant/cf/sbh", "jmt/abl".
+_WIRE_SLUG = re.compile(r"^[a-z]{2,4}(?:[-/][a-z]{2,4}){1,6}$")
 
 
 def stray_words(lines: list[Line]) -> Iterable[Line]:
     """A lone lowercase word, or a short line without a letter: the label of a button ("clear",
-    "close"), separators ("•", "***", "___"), counters and player times ("1/12", "00:00/05:12")."""
-    return (line for line in _kept(lines) if _NO_LETTER.match(line.text) or (
+    "close"), separators ("•", "***", "___"), counters and player times ("1/12", "00:00/05:12"),
+    and the wire desks' initials that close an agency story ("bur-ant/cf/sbh")."""
+    return (line for line in _kept(lines) if _NO_LETTER.match(line.text) or _WIRE_SLUG.match(line.text) or (
         _LONE_WORD.match(line.text) and line.text.islower()))
 
 
@@ -194,7 +200,9 @@ _LINK_PREFIX = re.compile(
     rf"|^(?:{lex.alternation(lex.LINK_LABELS)})\s*(?:[:|>»…]|$)"
     r"|^related(?:\s+(?:article|story|stories|coverage|content|reading)s?)?\s*[:|>»…]\s*\S"
     # or a pipe a few words on, which no sentence has ("Lire le récit | …", "Read the analysis | …")
-    rf"|^(?:{lex.alternation(lex.LINK_VERBS)})\b[^|.!?]{{0,40}}\|",
+    rf"|^(?:{lex.alternation(lex.LINK_VERBS)})\b[^|.!?]{{0,40}}\|"
+    # or a media label in capitals before a teaser: "VIDÉO. Nous avons testé la ligne", "PHOTOS - …"
+    rf"|^(?-i:{lex.alternation(lex.MEDIA_LABELS)})\s*[.:|>»–-]\s*\S",
     re.IGNORECASE,
 )
 _LINK_TITLE_MAX_WORDS = 20
@@ -234,7 +242,7 @@ def subscription_prompts(lines: list[Line]) -> Iterable[Line]:
             yield line
 
 
-_SHARE_LINE = re.compile(rf"^(?:(?:{lex.alternation(lex.SHARE_WIDGETS)})[\s|·•/,:.…-]*)+$", re.IGNORECASE)
+_SHARE_LINE = re.compile(rf"^(?:(?:{lex.alternation(lex.SHARE_WIDGETS)})[\s|·•/,:.…!-]*)+$", re.IGNORECASE)
 # The same widgets written as a sentence: "Save articles to read later and create your own reading list."
 _SAVE_PROMPT = re.compile(
     r"^(?:save|add|create|sauvegardez|ajoutez|retrouvez|enregistrez)\b.{0,80}"
@@ -246,9 +254,10 @@ _WIDGET_MAX_WORDS = 20
 
 def share_prompts(lines: list[Line]) -> Iterable[Line]:
     """Sharing, saving, media and reading-time widgets: "Share", "Read later", "Partager", "Vidéo",
-    "2 min read"."""
-    return (line for line in _kept(lines) if _SHARE_LINE.match(line.text) or (
-        words(line.text) <= _WIDGET_MAX_WORDS and _SAVE_PROMPT.match(line.text)))
+    "2 min read", and toolbars of them ("Copier le lien Lien copié Commentaires (234)"). A comment
+    counter alone on its line heads the comments: it is left to the comment step."""
+    return (line for line in _kept(lines) if (_SHARE_LINE.match(line.text) and not _COMMENT_LINE.match(line.text))
+            or (words(line.text) <= _WIDGET_MAX_WORDS and _SAVE_PROMPT.match(line.text)))
 
 
 _COMMENT_LINE = _whole_line(lex.alternation(lex.COMMENT_PROMPTS))
@@ -300,13 +309,14 @@ def navigation(lines: list[Line]) -> Iterable[Line]:
 
 
 _LINK_BOX = _whole_line(lex.alternation(lex.LINK_BOXES))
+_FULL_STOP = re.compile(r"[.…][\"”»’')\]]*$")
 _BOX_MAX_LINKS = 12
 
 
 def link_boxes(lines: list[Line]) -> Iterable[Line]:
     """The headlines under a link box's heading ("Related articles", "Most read", "Les plus lus"):
-    the lines that read as headlines (no closing stop, twenty words or less) right under it, up to
-    a date or byline (where an article starts)."""
+    the lines that read as headlines (no full stop at the end — a question is a headline too —,
+    twenty words or less) right under it, up to a date or byline (where an article starts)."""
     for index, line in enumerate(lines):
         if line.removed_by != "navigation" or not _LINK_BOX.match(line.text):
             continue
@@ -316,7 +326,7 @@ def link_boxes(lines: list[Line]) -> Iterable[Line]:
                 break  # the article's own header: the box is over
             if not following.kept:
                 continue
-            if taken == _BOX_MAX_LINKS or ends_sentence(following.text) or \
+            if taken == _BOX_MAX_LINKS or _FULL_STOP.search(following.text) or \
                     words(following.text) > _LINK_TITLE_MAX_WORDS:
                 break
             taken += 1
@@ -381,11 +391,12 @@ def contact_lines(lines: list[Line]) -> Iterable[Line]:
 _AGENCY = rf"(?i:{'|'.join(lex.AGENCIES)})"
 _AGENCY_OR_GROUP = rf"(?i:{'|'.join(lex.AGENCIES + lex.AGENCY_GROUPS)})"
 _AGENCIES = rf"{_AGENCY_OR_GROUP}(?:\s*(?:,|/|(?i:and|et)|&)\s*{_AGENCY_OR_GROUP})*"
-_OUTLET = r"(?:[A-ZÀ-Ý0-9][\w'’.-]*\s+){0,3}[A-ZÀ-Ý0-9][\w'’.-]*"
+_OUTLET = r"(?:(?:[A-ZÀ-Ý0-9][\w'’.-]*\s+){0,3}[A-ZÀ-Ý0-9][\w'’.-]*|[a-zà-ÿ][\w'’.-]*)"
 _CREDIT_LINE = re.compile(
     rf"^[(\[]?\s*(?:(?i:with|avec|source|sources|via|d['’]après)\s*:?\s*)?{_AGENCIES}\s*[)\]]?\.?$"
     # an outlet and the agencies it used: "TRT World and Agencies", "Le Monde avec AFP"
-    rf"|^(?:(?i:source|sources)\s*:\s*)?{_OUTLET}\s+(?i:and|with|avec|&|et)\s+{_AGENCY_OR_GROUP}"
+    rf"|^(?:(?i:source|sources)\s*:\s*|(?i:{lex.alternation(lex.BYLINE_PREFIXES)})\s*:?\s+)?"
+    rf"{_OUTLET}\s+(?i:and|with|avec|&|et)\s+{_AGENCY_OR_GROUP}"
     rf"(?:\s*(?:,|/|(?i:and|et)|&)\s*{_AGENCY_OR_GROUP})*\.?$"
 )
 _STAFF_CREDIT = re.compile(
@@ -415,39 +426,53 @@ def credits(lines: list[Line]) -> Iterable[Line]:
 
 _PHOTO_WORD = re.compile(rf"\b(?:{lex.alternation(lex.PHOTO_WORDS)})\b", re.IGNORECASE)
 _SLASH_AGENCY = re.compile(rf"\S\s*[/–|-]\s*{_AGENCY}\b")
+# A photographer and the outlet, as captions credit them: "(Patrick Gherdoussi/Libération)".
+_NAME_SLASH_OUTLET = re.compile(
+    r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3}\s*/\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[\w'’.-]+){0,3}$")
 _BRACKET_CREDIT = re.compile(r"\s*[\[(]\s*(?P<inner>[^\[\]()]{2,80}?)\s*[\])]\.?\s*$")
 # Unbracketed credits closing a caption: "… Photo: Reuters", "… OMAR HAJ KADOUR / AFP".
 _LABEL_CREDIT = re.compile(
-    r"(?:(?:^|[.\s])(?:(?i:photo|photograph|picture|image|crédit\s+photo|photo\s+credit|credit|foto)\s*:|©)"
+    r"(?:(?:^|[.\s])(?:(?i:photo|photograph|picture|image|crédits?\s+photo|photo\s+credit|credits?|crédits?|foto)\s*:|©)"
     # or glued to the caption's last word, as copies of "caption<span>Credit: …</span>" come out
     r"|(?<=[a-z])(?:Photo|Picture|Image|Credit|Crédit|Foto)\s*:)"
     # the credit: a name, initials allowed ("Gene J. Puskar"), no sentence
     r"\s*(?:[^.]|(?<=\b[A-Z])\.){2,60}$")
+# A credit after the caption's last stop and a dash or a bar, naming a photographer and an outlet or
+# written in capitals: "… de police. — V. Wartner / 20 Minutes", "… en janvier. | OUEST-FRANCE".
+_TAIL_CREDIT = re.compile(r"[.!?…]\s+[—–|]\s+(?P<credit>[^!?]{2,60})$")
 # Caption openings: a gallery counter ("[1/5] Rebel fighters …"), or the labels screen readers get
 # ("Image source, Getty Images", "Image caption, Rebels celebrate in Hama").
 _CAPTION_START = re.compile(
     r"^\[\d+\s*/\s*\d+\]|^(?i:image|photo|media|video)\s+(?i:source|caption|credit|copyright)\s*[,:]?\s")
 _SLASH_CREDIT = re.compile(rf"/\s?(?:{'|'.join(lex.AGENCIES + lex.PHOTO_BANKS)})(?:\s+via\s+[\w .'’-]+)?\.?$",
                            re.IGNORECASE)
+# The agency (or the paper's initials), then the photographer: "… March 8, 2025. REUTERS/Annegret
+# Hilse/File Photo", "… en janvier. LP/Olivier Arandel".
+_AGENCY_SLASH = re.compile(rf"[.!?]\s+(?:(?i:{'|'.join(lex.AGENCIES)})|[A-Z]{{2,10}})/[A-ZÀ-Ý][^.!?]{{1,60}}$")
 # A line naming only a photo source, as image credits are shown above or below a caption.
 _PHOTO_CREDIT_LINE = re.compile(rf"^(?:{'|'.join(lex.AGENCIES + lex.PHOTO_BANKS)})$", re.IGNORECASE)
+# A button copied at the end of a caption: "… REUTERS/Annegret Hilse Purchase Licensing Rights".
+_CAPTION_WIDGET = re.compile(rf"\s+(?:{lex.alternation(lex.CAPTION_WIDGETS)})(?=\s*(?:,|\(|$))", re.IGNORECASE)
 _CAPTION_MAX_WORDS = 60
 _CAPTION_UNDER_CREDIT_MAX_WORDS = 25
 
 
 def photo_credit(text: str) -> re.Match | None:
     """The photo credit closing a caption ("[Hüseyin Nasır/Anadolu Agency]", "( … – Anadolu Agency )",
-    "[File photo]", "Photo: Reuters", "OMAR HAJ KADOUR / AFP"), or None. A bare "(Reuters)" is not
+    "[File photo]", "Photo: Reuters", "OMAR HAJ KADOUR / AFP", "… de police. — V. Wartner / 20 Minutes",
+    "… en janvier. | OUEST-FRANCE"), or None. A bare "(Reuters)" is not
     one: news paragraphs end with it too."""
     end = text.rstrip(" .")[-1:]
     if end and end in ")]":
         match = _BRACKET_CREDIT.search(text)
         inner = match.group("inner") if match else ""
-        if match and (_PHOTO_WORD.search(inner) or _SLASH_AGENCY.search(inner)):
+        if match and (_PHOTO_WORD.search(inner) or _SLASH_AGENCY.search(inner) or _NAME_SLASH_OUTLET.match(inner)):
             return match
     if (":" in text or "©" in text) and (match := _LABEL_CREDIT.search(text)):
         return match
-    return _SLASH_CREDIT.search(text) if "/" in text else None
+    if (match := _TAIL_CREDIT.search(text)) and ("/" in match.group("credit") or match.group("credit").isupper()):
+        return match
+    return (_SLASH_CREDIT.search(text) or _AGENCY_SLASH.search(text)) if "/" in text else None
 
 
 def captions(lines: list[Line]) -> Iterable[Line]:
@@ -456,8 +481,8 @@ def captions(lines: list[Line]) -> Iterable[Line]:
     for index, line in enumerate(lines):
         if not line.kept:
             continue
-        if words(line.text) <= _CAPTION_MAX_WORDS and (
-                photo_credit(line.text) or _CAPTION_START.match(line.text)):
+        text = _LINK_LABEL.sub("", _CAPTION_WIDGET.sub("", line.text))
+        if words(text) <= _CAPTION_MAX_WORDS and (photo_credit(text) or _CAPTION_START.match(text)):
             yield line
             continue
         above = lines[index - 1] if index else None
@@ -474,19 +499,24 @@ _TEASER = re.compile(
     r"have|had|will|would|could|can|be|been|que|qui)\b)[^.!?]{1,60}?)?\s*[.:]?$"
 )
 _TEASER_MAX_WORDS = 20
+_DURATION = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}$")
 
 
 def video_teasers(lines: list[Line]) -> Iterable[Line]:
-    """Lines introducing an embedded video: "TRT World's Shamim Chowdhury has more from Gaziantep."
+    """Lines introducing an embedded video: "TRT World's Shamim Chowdhury has more from Gaziantep.",
+    and a video's title next to its duration ("Des rafales jusqu'à 140 km/h en Bretagne", "02:15").
 
     Only the broadcast formula counts: a named reporter, what the report does, then "from <place>" or
     nothing after a possessive outlet ("Al Jazeera's Zeina Khodr has more."), in twenty words or less.
     """
-    for line in _kept(lines):
-        if words(line.text) > _TEASER_MAX_WORDS:
+    for index, line in enumerate(lines):
+        if not line.kept or words(line.text) > _TEASER_MAX_WORDS:
             continue
         match = _TEASER.match(line.text)
         if match and (match.group("place") or re.search(r"['’]s\b", match.group("who"))):
+            yield line
+        elif not ends_sentence(line.text) and any(
+                not lines[other].kept and _DURATION.match(lines[other].text) for other in _neighbours(lines, index)):
             yield line
 
 
@@ -542,21 +572,36 @@ def duplicates(lines: list[Line]) -> Iterable[Line]:
 
 
 def dates(lines: list[Line]) -> Iterable[Line]:
-    """Date lines: "March 22, 2017 at 4:44 pm", "Publié le 3 décembre 2024 à 11h02, modifié le …"."""
-    return (line for line in _kept(lines) if date_line(line.text) is not None)
+    """Date lines: "March 22, 2017 at 4:44 pm", "Publié le 3 décembre 2024 à 11h02, modifié le …",
+    and their labels left without the date ("Publié le :")."""
+    return (line for line in _kept(lines) if date_line(line.text) is not None or date_label(line.text))
+
+
+_BLOCK_LINE_MAX_WORDS = 4
+_METADATA_STEPS = ("date", "byline", "credit")
 
 
 def bylines(lines: list[Line]) -> Iterable[Line]:
-    """Bylines: "By Jane Doe", "Par Jean Dupont, à Beyrouth", "By Jane Doe | March 3, 2020", and
-    "Jane Doe in Milan" right above or under a date line."""
+    """Bylines: "By Jane Doe", "Par Jean Dupont, à Beyrouth", "By Jane Doe | March 3, 2020"; "Jane
+    Doe in Milan" and a line of names only ("Ouest-France Camille Le Gall.") right above or under a
+    date line; and a short line standing between two lines of the byline block, the outlet's or
+    the author's ("France Télévisions" between "Article rédigé par franceinfo avec AFP" and the date)."""
+    found: set[int] = set()
     for index, line in enumerate(lines):
         if not line.kept:
             continue
-        if byline(line.text) is not None:
+        near_date = any(lines[other].removed_by == "date" for other in _neighbours(lines, index))
+        if byline(line.text) is not None or (near_date and (placed_byline(line.text) or named_byline(line.text))):
+            found.add(index)
+    for index, line in enumerate(lines):
+        block = [lines[other].removed_by in _METADATA_STEPS or other in found for other in _neighbours(lines, index)]
+        if index in found or (line.kept and len(block) == 2 and all(block) and not ends_sentence(line.text)
+                              and words(line.text) <= _BLOCK_LINE_MAX_WORDS):
             yield line
-        elif placed_byline(line.text) is not None and any(
-                other.removed_by == "date" for other in lines[max(index - 1, 0):index] + lines[index + 1:index + 2]):
-            yield line
+
+
+def _neighbours(lines: list[Line], index: int) -> list[int]:
+    return [other for other in (index - 1, index + 1) if 0 <= other < len(lines)]
 
 
 # --- the article, by the signals of its lines ------------------------------------------------------
@@ -598,14 +643,14 @@ def inner_debris(lines: list[Line]) -> Iterable[Line]:
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS, _TITLE_MAX_CHARS = 3, 30, 250
 _TITLE_END = re.compile(r"[.,;:…][\"”»’')\]]*$")
 _INNER_STOP = re.compile(r"[a-zà-ÿ]{2}[.!?] [A-ZÀ-Ý(\"“«]")
+# Regional papers open a headline with its town: "Quimper. La halle rouvrira en septembre".
+_PLACE_FIRST = re.compile(r"^[A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*){0,2}\.\s+(?=[A-ZÀ-Ý])")
 _ATTRIBUTION = re.compile(r"[,!?][\"”»]\s+(?:\w+\s+){0,4}\w+$")
 # A headline is right above its article: only the last few lines before it are candidates.
 _TITLE_SEARCH_LINES = 12
 
 
 # Author lines shaped like headlines: "Tom Davies Associated Press", "Steve Peoples, AP Political Writer".
-_ROLE = re.compile(r"\b(?:staff|writer|correspondent|reporter|editor|columnist|contributor|journaliste|"
-                   r"rédact(?:eur|rice)|envoyée?\s+spéciale?|correspondante?)\b", re.IGNORECASE)
 _AGENCY_WORD = re.compile(rf"\b(?:{'|'.join(lex.AGENCIES)})\b")
 _BREADCRUMB = re.compile(r"\s[»›>/]\s|[»›>/]\s*$")
 _CONNECTORS = {"and", "et", "&", "of", "de", "du", "des", "the"}
@@ -619,19 +664,20 @@ def is_title_candidate(text: str) -> bool:
     text = headline(text).title
     if not (_TITLE_MIN_WORDS <= words(text) <= _TITLE_MAX_WORDS and len(text) <= _TITLE_MAX_CHARS
             and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“«‘'")
-            and _TITLE_END.search(text) is None and _INNER_STOP.search(text) is None
+            and _TITLE_END.search(text) is None and _INNER_STOP.search(_PLACE_FIRST.sub("", text)) is None
             and _ATTRIBUTION.search(text) is None):
         return False
     all_capitalised = all(word[:1].isupper() or not word[:1].isalpha() or word in _CONNECTORS
                           for word in text.split())
-    return not (find_date(text) or byline(text) or _BREADCRUMB.search(text) or _ROLE.search(text)
+    return not (find_date(text) or byline(text) or _BREADCRUMB.search(text) or ROLE.search(text)
                 or (all_capitalised and _AGENCY_WORD.search(text)))
 
 
 def titles(lines: list[Line]) -> Iterable[Line]:
     """The headline, among the headline-like lines just before the article: the one sharing most
     words with the article (a headline is about its article, a site name or a sidebar headline is
-    not), among those above the date or byline when there is one (captions come after it), the
+    not) and that the article model left out of it (a standfirst is about the article too, but part
+    of it), among those above the date or byline when there is one (captions come after it), the
     nearest on a tie. A line the page repeats (a site name in its header and footer) is no headline.
     """
     if any(line.removed_by == "title" for line in lines):
@@ -664,7 +710,9 @@ def titles(lines: list[Line]) -> Iterable[Line]:
 
     anchors = [i for i, line in enumerate(lines[:lines.index(first_body)]) if line.removed_by in ("date", "byline")]
     above = [line for line in candidates if anchors and lines.index(line) < anchors[0]]
-    best = max(above or candidates, key=lambda line: (overlap(line), lines.index(line)))
+    # a standfirst is about the article too, but the article model grew over it: the headline is above
+    best = max(above or candidates,
+               key=lambda line: (overlap(line) > 0, line.zone != "article", overlap(line), lines.index(line)))
     return [best] if overlap(best) > 0 or best.kept else []
 
 

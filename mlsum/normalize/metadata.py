@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..vocab import ALL_MONTHS, ALL_WEEKDAYS, TIME_ZONES, alternation, clock
+from . import lexicon as lex
 
 _MONTHS = ALL_MONTHS  # month name → number, English and French
 _MONTH = alternation(_MONTHS)
@@ -28,6 +29,8 @@ _DATE_PATTERNS = (
                r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?)?\b"),
     # "03/12/2024", "03.12.2024": day first unless the text is English (see _numeric_order)
     re.compile(r"\b(?P<first>[0-3]?\d)[/.](?P<second>[01]?\d)[/.](?P<year>(?:19|20)\d{2})\b"),
+    # "12/03/25", as some sites print it: a two-digit year of this century
+    re.compile(r"\b(?P<first>[0-3]?\d)/(?P<second>[01]?\d)/(?P<short_year>\d{2})\b(?!/)"),
 )
 # A time right after the date (matched at the date's end): "at 4:44 pm", "à 11h02", "- 14:02 GMT",
 # "11 h 02", "4 pm".
@@ -48,23 +51,28 @@ _TIME_BEFORE = re.compile(
 _LONE_TIME = re.compile(r"\b[0-2]?\d(?:\s*[:h]\s*[0-5]\d|\.[0-5]\d\b|\s*h\b)(?:\s*[ap]\.?\s?m\b\.?)?",
                         re.IGNORECASE)
 # Words that may surround a date on a date line without making it a sentence.
+_RELATIVE_TIME = (r"\d+\s*(?:hours?|hrs?|h|minutes?|mins?|m|days?|d)\s+ago|"
+                  r"il\s+y\s+a\s+\d+\s*(?:heures?|minutes?|min|jours?|h)\b")
 _DATE_FILLER = re.compile(
-    r"\d+\s+(?:hours?|hrs?|minutes?|mins?|days?)\s+ago|\d+\s*min(?:ute)?s?\s+read|"
-    r"il\s+y\s+a\s+\d+\s+(?:heures?|minutes?|min|jours?|h)\b|"
+    rf"{_RELATIVE_TIME}|\d+\s*min(?:ute)?s?\s+read|"
     r"(?<![^\W\d_])(?:first|last|originally|published|posted|updated|modified|edited|created|on|at|le|à|"
-    r"dernière|publié|publiée|modifié|modifiée|mis|mise|à jour|jour|date|dated|heure|"
+    r"dernière|publié|publiée|modifié|modifiée|actualisé|actualisée|mis|mise|à jour|jour|date|dated|heure|"
+    r"aujourd['’]hui|hier|today|yesterday|"
     rf"{alternation(ALL_WEEKDAYS)}|[ap]\.?\s?m|{alternation(TIME_ZONES)})\b\.?"
     r"|[+-]\d{1,2}(?::?\d{2})?",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w")
 
+# The word that starts the date after the names: "Par Jean Dupont Publié le 12/03/2025 …".
+_PUBLICATION_WORD = r"(?i:publié|publiée|mis|mise|modifié|modifiée|actualisé|actualisée|updated|published|posted)"
+_DATE_WORD = rf"(?!{_PUBLICATION_WORD}\b)"
 _BYLINE = re.compile(
-    r"^(?i:by|par|written\s+by|écrit\s+par|words\s+by|texte\s+de)\s*:?\s+"
+    rf"^(?i:{lex.alternation(lex.BYLINE_PREFIXES)})\s*:?\s+"
     r"(?P<names>[A-ZÀ-Ý][\w'’.-]*"
-    r"(?:\s+(?:(?:de|da|van|von|al|el|le|la|du|bin|ibn)\s+)?[A-ZÀ-Ý0-9][\w'’.-]*){0,3}"
+    rf"(?:\s+(?:(?:de|da|van|von|al|el|le|la|du|bin|ibn)\s+)?{_DATE_WORD}[A-ZÀ-Ý0-9][\w'’.-]*){{0,3}}"
     r"(?:\s*(?:,|and|et|&)\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3})*)"
-    r"(?P<rest>\s*(?:[,|·–—(-]|\b(?:in|à|on|le)\b).*)?$"
+    rf"(?P<rest>\s*(?:[,|·–—(-]|\b(?:in|à|on|le)\b|(?=\s{_PUBLICATION_WORD}\b)).*)?$"
 )
 _NOT_NAMES = re.compile(
     rf"^(?:{_MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|"
@@ -73,12 +81,13 @@ _NOT_NAMES = re.compile(
 )
 # What may follow the names: a place, an organisation, a role ("By Jane Doe, Middle East
 # correspondent", "Par Jean Dupont (Beyrouth, envoyé spécial)").
+_ROLE_WORDS = lex.alternation(lex.BYLINE_ROLES)
 _BYLINE_REST = re.compile(
-    r"^(?:[\s,|·–—()-]|\b(?:in|à|en|on|le)\b|[A-ZÀ-Ý][\w'’.-]*|"
-    r"(?i:correspondent|correspondante?|reporter|editor|writer|staff|senior|chief|special|political|"
-    r"diplomatic|foreign|security|defen[cs]e|envoyée?|spéciale?|journaliste|rédact(?:eur|rice)|chef|"
+    rf"^(?:[\s,|·–—()-]|\b(?:in|à|en|on|le|au|aux)\b|[A-ZÀ-Ý][\w'’.-]*|(?i:{_ROLE_WORDS})|"
+    r"(?i:senior|chief|special|political|diplomatic|foreign|security|defen[cs]e|envoyée?|spéciale?|chef|"
     r"bureau|service|pour|for))*$"
 )
+ROLE = re.compile(rf"\b(?:{_ROLE_WORDS})\b", re.IGNORECASE)
 
 
 # A "Follow" button copied along with the author's name ("Par : FRANCE 24 Suivre").
@@ -125,6 +134,18 @@ def date_line(text: str, lang: str | None = None) -> str | None:
     return None if _WORD.search(rest) else first.iso
 
 
+_RELATIVE = re.compile(_RELATIVE_TIME, re.IGNORECASE)
+_TIME_LABEL = re.compile(rf"{_PUBLICATION_WORD}\b|{_RELATIVE_TIME}|{_LONE_TIME.pattern}", re.IGNORECASE)
+
+
+def date_label(text: str) -> bool:
+    """A line of times and date words without a date: a date's label that an extractor left without
+    its <time> ("Publié le :", "Updated:"), or the time of a live blog's post ("1h ago 11.48 GMT",
+    "il y a 2 heures")."""
+    return len(text) <= 40 and _TIME_LABEL.search(text) is not None \
+        and _WORD.search(_DATE_FILLER.sub(" ", _LONE_TIME.sub(" ", _RELATIVE.sub(" ", text)))) is None
+
+
 @dataclass(frozen=True)
 class Byline:
     """A "By Jane Doe" line: who wrote it, and the date when the same line states one."""
@@ -138,10 +159,40 @@ _NAME = r"[A-ZÀ-Ý][\w'’.-]+"
 _NAMES_THEN_DATE = re.compile(
     rf"^(?P<names>{_NAME}(?:\s+{_NAME}){{1,3}}(?:\s*(?:,|and|et|&)\s*{_NAME}(?:\s+{_NAME}){{1,3}})*)"
     r"\s+[-–—|·]\s+(?P<rest>.+)$")
+# An agency or outlet, a comma and "published …": "AFP, publié le mercredi 12 mars 2025 à 10h15".
+_NAME_THEN_PUBLISHED = re.compile(
+    rf"^(?P<names>{_NAME}(?:\s+{_NAME}){{0,2}}),\s+(?P<rest>{_PUBLICATION_WORD}\b.+)$")
 # A byline without "By", as some sites print it: "Marta Rossi in Milan", "Claire Martin à Lyon".
 _NAMES_IN_PLACE = re.compile(
     rf"^(?P<names>{_NAME}(?:\s+{_NAME}){{1,2}}(?:\s+(?:and|et)\s+{_NAME}(?:\s+{_NAME}){{1,2}})?)"
     rf"\s+(?:in|à|en)\s+{_NAME}(?:\s+{_NAME}){{0,2}}$")
+# Names and what the author is, as author boxes print them: "Jean Dupont (Beyrouth, envoyé spécial)",
+# "Steve Peoples, AP Political Writer".
+_NAMES_WITH_ROLE = re.compile(
+    rf"^(?P<names>{_NAME}(?:\s+{_NAME}){{1,3}}(?:\s+(?:and|et)\s+{_NAME}(?:\s+{_NAME}){{1,3}})?)"
+    r"\s*(?:\((?P<inner>[^()]{3,80})\)|,\s*(?P<after>[^.;!?]{3,80}))$")
+
+
+def _author_with_role(text: str) -> Byline | None:
+    role = _NAMES_WITH_ROLE.match(text)
+    if role is None or _NOT_NAMES.match(role.group("names")):
+        return None
+    what = role.group("inner") or role.group("after")
+    return Byline(source=role.group("names"), date=None) if ROLE.search(what) and _BYLINE_REST.match(what) else None
+
+
+# A line of names only: "Ouest-France Camille Le Gall.", as regional papers print their byline.
+_NAMES_ONLY = re.compile(rf"^{_NAME}(?:\s+(?:(?:de|da|van|von|al|el|du|bin|ibn)\s+)?{_NAME}){{1,4}}$")
+
+
+def named_byline(text: str) -> Byline | None:
+    """A byline of names alone ("Ouest-France Camille Le Gall."). Section names and headings read so
+    too ("Pays Basque"): only trust it next to a date line."""
+    if _NAMES_ONLY.match(text) is None or _NOT_NAMES.match(text):
+        return None
+    return Byline(source=text.rstrip(" ."), date=None)
+
+
 def placed_byline(text: str) -> Byline | None:
     """A byline without "By": names and a place ("Marta Rossi in Milan"). Headings can read so too
     ("Top Workplaces in San Antonio"): only trust it next to a date line."""
@@ -162,20 +213,21 @@ _POSTED_BY = re.compile(r"^(?i:posted|publié|publiée)\s+(?i:by|par)\s+(?P<name
 
 def byline(text: str, lang: str | None = None) -> Byline | None:
     """A byline ("By Jane Doe", "Par Jean Dupont, à Beyrouth", "By Jane Doe | March 3, 2020", "Jane
-    Doe - Nov 19, 2019, 10:31 pm CST", "September 10, 2018 | by Catherine"), or None.
+    Doe - Nov 19, 2019, 10:31 pm CST", "September 10, 2018 | by Catherine", "Jean Dupont (Beyrouth,
+    envoyé spécial)"), or None.
 
     Strict on purpose: the names must be capitalised words and whatever follows them must be a date, a
     place or an organisation, so a sentence such as "By Tuesday, the army had retreated." never matches.
     """
     if len(text.split()) > 20:
         return None
-    for pattern in (_NAMES_THEN_DATE, _DATE_THEN_NAMES):
+    for pattern in (_NAMES_THEN_DATE, _NAME_THEN_PUBLISHED, _DATE_THEN_NAMES):
         dated = pattern.match(text)
         if dated and not _NOT_NAMES.match(dated.group("names")) and date_line(dated.group("rest"), lang):
             return Byline(source=dated.group("names"), date=date_line(dated.group("rest"), lang))
     match = _BYLINE.match(text) or _POSTED_BY.match(text)
     if match is None or _NOT_NAMES.match(match.group("names")):
-        return None
+        return _author_with_role(text)
     names = _FOLLOW_BUTTON.sub("", match.group("names")).rstrip(" ,")
     rest = match.group("rest") or ""
     found = find_date(rest, lang)
@@ -188,7 +240,7 @@ def byline(text: str, lang: str | None = None) -> Byline | None:
 
 def _to_iso(match: re.Match, text: str, lang: str | None) -> FoundDate | None:
     groups = match.groupdict()
-    year = int(groups["year"])
+    year = int(groups["year"]) if groups.get("year") else 2000 + int(groups["short_year"])
     if groups.get("month"):
         month, day = _MONTHS[groups["month"].lower()], int(groups["day"])
     elif groups.get("month_num"):

@@ -3,8 +3,8 @@
 The signals are the ones jusText and body-text extractors use, read from lines instead of HTML
 elements: length, sentence punctuation, stopword density (function words are what prose is made of;
 menus, headline lists and timestamps have few), capitalised words (headlines and menus are written in
-title case), digits, repetition, position on the page, and the same signals averaged over the lines
-around (debris comes in clusters, prose too). Stoplists are jusText's (`justext.get_stoplist`), for
+title case), digits, whether the lines next to it are furniture the rule steps removed, and the same
+signals averaged over the lines around (debris comes in clusters, prose too). Stoplists are jusText's (`justext.get_stoplist`), for
 the languages mlsum meets on news pages; the page's language is the one whose stoplist covers most
 of its words.
 """
@@ -80,11 +80,13 @@ def is_near_good(text: str, lang: str) -> bool:
     return count > 0 and stops / count >= NEAR_GOOD_STOPWORDS
 
 
-LOCAL = ("log_tokens", "log_chars", "stop_density", "stop_x_length", "log_stops", "ends_sentence",
-         "punctuation", "capitalised", "digits", "good")
+# The signals the model reads. Kept few and not collinear (length in words only, not in characters
+# and stopwords too; no page position or repetition, which suit some sites and mislead on others):
+# with 181 pages to learn from, every redundant signal is a weight fitted to the pages' accidents.
+LOCAL = ("log_tokens", "stop_density", "ends_sentence", "punctuation", "capitalised", "digits", "good")
 CONTEXT = ("debris", "log_tokens", "ends_sentence", "stop_density")
 WINDOWS = (2, 6)
-FEATURES = ("bias", *LOCAL, "repeated", "position", "removed_before", "removed_after",
+FEATURES = ("bias", *LOCAL, "removed_before", "removed_after",
             *(f"{name}_near{k}" for k in WINDOWS for name in CONTEXT))
 
 
@@ -99,10 +101,7 @@ def line_shapes(texts: list[str], lang: str) -> list[dict[str, float]]:
         tokens = _TOKEN.findall(text)
         shapes.append({
             "log_tokens": math.log1p(count),
-            "log_chars": math.log1p(len(text)),
             "stop_density": density,
-            "stop_x_length": density * math.log1p(count),
-            "log_stops": math.log1p(stops),
             "ends_sentence": 1.0 if _TERMINAL.search(text) else 0.0,
             "punctuation": min(1.0, sum(text.count(mark) for mark in ",;:、，") / max(count, 1) * 4),
             "capitalised": sum(1 for word in words if word[:1].isupper()) / len(words) if words else 0.0,
@@ -116,13 +115,9 @@ def features(texts: list[str], removed: list[bool], lang: str) -> list[list[floa
     """FEATURES of every line of a page, given which lines the rule steps already took out."""
     shapes = line_shapes(texts, lang)
     n = len(texts)
-    keys = [" ".join(t.casefold().split()) for t in texts]
-    counts: dict[str, int] = {}
-    for key in keys:
-        counts[key] = counts.get(key, 0) + 1
     rows = []
     for i, shape in enumerate(shapes):
-        row = [1.0, *(shape[name] for name in LOCAL), float(counts[keys[i]] > 1), i / max(n - 1, 1),
+        row = [1.0, *(shape[name] for name in LOCAL),
                float(i > 0 and removed[i - 1]), float(i + 1 < n and removed[i + 1])]
         for k in WINDOWS:
             near = [j for j in range(max(0, i - k), min(n, i + k + 1)) if j != i]
