@@ -7,7 +7,6 @@ and French) and on real sentences built to look like debris, which must stay.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -848,12 +847,3 @@ def test_repair_translation_is_idempotent_and_leaves_clean_text_alone(number):
 
 
 # --- speed -------------------------------------------------------------------------------------------
-
-def test_normalizing_an_article_takes_milliseconds():
-    text = seed("001") + "\n\n" + seed("002")  # ~7.5 KB
-    normalize(text)
-    start = time.perf_counter()
-    for _ in range(20):
-        normalize(text)
-    per_article = (time.perf_counter() - start) / 20
-    assert per_article < 0.05, f"{per_article * 1000:.1f} ms per article"
