@@ -844,6 +844,3 @@ def test_repair_translation_is_idempotent_and_leaves_clean_text_alone(number):
     assert repair_translation(clean) == clean
     once = repair_translation(seed(number))
     assert repair_translation(once) == once
-
-
-# --- speed -------------------------------------------------------------------------------------------
