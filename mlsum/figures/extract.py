@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -64,31 +65,26 @@ class Figure:
     def _surroundings(self) -> tuple[list[Concepts], list[Concepts], list[Concepts]]:
         """Concepts of the content words up to 80 characters around the figure in its sentence: before
         its clause, in its clause before it, and after it."""
-        low, lang = self.text_lower, self.lang
-        left = max(0, self.start - _CONTEXT_CHARS)
-        for mark in _SENTENCE_ENDS:
-            cut = low.rfind(mark, left, self.start)
-            if cut >= 0:
-                left = max(left, cut + len(mark))
-        clause = max(left, max(low.rfind(mark, left, self.start) for mark in _CLAUSE_MARKS) + 1)
-        right = min(len(low), self.end + _CONTEXT_CHARS)
-        for mark in _SENTENCE_ENDS:
-            cut = low.find(mark, self.end, right)
-            if cut >= 0:
-                right = cut
-
-        def content(start: int, end: int) -> list[Concepts]:
-            found = (_content_concepts(w, lang) for w in P.CONTEXT_WORD.findall(low, start, end))
-            return [c for c in found if c]
-
-        return content(left, clause), content(clause, self.start), content(self.end, right)
+        low, start, end = self.text_lower, self.start, self.end
+        left = max(0, start - _CONTEXT_CHARS)
+        cut = _LAST_SENTENCE_END.match(low, left, start)
+        left = cut.end() if cut else left
+        cut = _LAST_CLAUSE_MARK.match(low, left, start)
+        clause = cut.end() if cut else left
+        right = min(len(low), end + _CONTEXT_CHARS)
+        cut = _SENTENCE_END.search(low, end, right)
+        right = cut.start() if cut else right
+        words, content = P.CONTEXT_WORD.findall, _CONTENT_CONCEPTS[self.lang]
+        return ([c for c in map(content, words(low, left, clause)) if c],
+                [c for c in map(content, words(low, clause, start)) if c],
+                [c for c in map(content, words(low, end, right)) if c])
 
     @cached_property
     def context(self) -> frozenset[str]:
         """Concepts of the content words around the figure in its sentence: the evidence of last resort
         that two figures speak of the same thing ("Fourteen people were killed in floods near Lyon" /
         "floods near Lyon kill 14")."""
-        return frozenset(c for words in self._surroundings for concepts_ in words for c in concepts_)
+        return frozenset(chain.from_iterable(chain.from_iterable(self._surroundings)))
 
     @cached_property
     def near(self) -> frozenset[str]:
@@ -98,7 +94,7 @@ class Figure:
         before, clause, after = self._surroundings
         following = after[:len(self.noun.split()) + 1 if self.noun else 2]
         preceding = clause[-2:] if clause or self.kind != "age" else before[-2:]
-        return frozenset(c for concepts_ in preceding + following for c in concepts_)
+        return frozenset(chain.from_iterable(preceding + following))
 
     @cached_property
     def person(self) -> frozenset[str]:
@@ -107,7 +103,7 @@ class Figure:
         if self.kind != "age" or not re.search(r"[,(]\s?$", self.text_lower[max(0, self.start - 2):self.start]):
             return frozenset()
         before, clause, _ = self._surroundings
-        return frozenset() if clause else frozenset(c for concepts_ in before[-2:] for c in concepts_)
+        return frozenset() if clause else frozenset(chain.from_iterable(before[-2:]))
 
     @cached_property
     def nouns(self) -> frozenset[str]:
@@ -116,7 +112,7 @@ class Figure:
             return frozenset()
         words = self.noun.lower().replace(" - ", "-").split()
         words += [part for w in words if "-" in w for part in w.split("-") if part]  # "semi-final": final
-        return frozenset(c for w in words for c in _content_concepts(w, self.lang))
+        return frozenset(chain.from_iterable(map(_CONTENT_CONCEPTS[self.lang], words)))
 
     def to_dict(self) -> dict[str, Any]:
         record = {"text": self.text, "start": self.start, "end": self.end, "value": self.value,
@@ -129,25 +125,27 @@ class Figure:
 
 
 _CONTEXT_CHARS = 80
-_SENTENCE_ENDS = (". ", "! ", "? ", "\n")
-_CLAUSE_MARKS = (",", ";", ":", "(", ")", ". ", "\n")
+# Where a figure's sentence and clause start and end: the last sentence end before it, the last clause
+# mark after that (the "." of ". " counts), the first sentence end after it; `.*` makes a match the last.
+_SENTENCE_END = re.compile(r"[.!?] |\n")
+_LAST_SENTENCE_END = re.compile(r".*(?:[.!?] |\n)", re.S)
+_LAST_CLAUSE_MARK = re.compile(r".*(?:[,;:()\n]|\.(?= ))", re.S)
 _ALL_NUMBER_WORDS = {w for words in NUMBER_WORDS.values() for w in words}
 _NUMBER_WORDS = {lang: set(words) for lang, words in NUMBER_WORDS.items()}
 _MARKERS = re.compile(r" (?:(the|and|of|to|in|is|was|for)|le|la|les|des|et|de|du|une|est|au) ")
 _BARE_KINDS = {"count"}
+_RANK_BEFORE = re.compile(r"(?:^|[^\w])(no\.?|number|numéro|n°|nº)\s*$")
+_RANK_WORDS = ("no", "no.", "number", "numéro", "n°", "nº")
+_AGE_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:de\s+|of\s+)?(?:between\s+)?$")
 _DIGITS = re.compile(r"(?P<digits>\d+)")  # what one end of a range can be before it takes the other's unit
 
 
 def guess_lang(text: str) -> str:
     """"fr" or "en" from the commonest function words in the first 600 characters: enough for an
     extractor that has only these two languages to choose from, in microseconds."""
-    english = french = 0
-    for m in _MARKERS.finditer(" " + text[:600].lower()):
-        if m.group(1):
-            english += 1
-        else:
-            french += 1
-    return "fr" if french > english else "en"
+    markers = _MARKERS.findall(" " + text[:600].lower())  # an English marker, or "" for a French one
+    french = markers.count("")
+    return "fr" if french > len(markers) - french else "en"
 
 
 def extract_figures(text: str, lang: str | None = None, implied: bool = False) -> list[Figure]:
@@ -257,13 +255,20 @@ def _glued(low: str, pos: int) -> bool:
     return before == "-" and low[pos - 2:pos - 1].isalpha()
 
 
-@lru_cache(maxsize=65536)
-def _content_concepts(word: str, lang: str) -> tuple[str, ...]:
-    """Concepts of a context word; none for function words and number words, which say nothing about
-    what is counted."""
-    if word in FUNCTION_WORDS[lang] or word in _NUMBER_WORDS[lang]:
-        return ()
-    return concepts(word, lang)
+def _content_concepts(lang: str):
+    """Concepts of a context word in `lang`, cached; none for function words and number words, which
+    say nothing about what is counted. One function per language, so that the cache is keyed by the word
+    alone (the cheapest lookup: it runs for every word around every figure compared)."""
+    uninformative = FUNCTION_WORDS[lang] | _NUMBER_WORDS[lang]
+
+    @lru_cache(maxsize=65536)
+    def content(word: str) -> tuple[str, ...]:
+        return () if word in uninformative else concepts(word, lang)
+
+    return content
+
+
+_CONTENT_CONCEPTS = {lang: _content_concepts(lang) for lang in LANGS}
 
 
 def _single_spaced(phrase: str) -> str:
@@ -463,7 +468,8 @@ class _Reader:
         decade = P.DECADE.match(low, m.start("num"))
         if decade and not m.group("cur"):
             return self._decade(start, decade)
-        if self._previous_word(start) == "années" and len(digits) in (2, 4) and value % 10 == 0:
+        if low.find("années", max(0, start - 24), start) >= 0 and self._previous_word(start) == "années" \
+                and len(digits) in (2, 4) and value % 10 == 0:
             return self._decade(start, _DIGITS.match(low, start))  # "les années 1990"
         if self._rank_before(start):
             return self._figure(start, m.end("num"), value, None, "rank", noun=self._noun(m.end("num")))
@@ -599,9 +605,9 @@ class _Reader:
                                          int(value), minute)
             return self._figure(start, unit.end(), value, name, kind, qualifier=qualifier, noun=noun,
                                 decimals=places)
-        if re.match(r"\s*o['’]clock", low[end:end + 9]) and value.is_integer():
-            return self._time_figure(start, end + len(re.match(r"\s*o['’]clock", low[end:]).group()),
-                                     int(value), 0)
+        oclock = P.OCLOCK.match(low, end, end + 9)
+        if oclock and value.is_integer():
+            return self._time_figure(start, oclock.end(), int(value), 0)
         if low[end:end + 1].isalpha():
             return None  # "4x4", "5G": digits inside a word
         if self._age_before(start):
@@ -729,7 +735,9 @@ class _Reader:
     def _rank_before(self, start: int) -> bool:
         """"No 1", "No. 1", "number 1", "n°1" (not "no one": that is the number word's own check)."""
         before = self.low[max(0, start - 8):start]
-        m = re.search(r"(?:^|[^\w])(no\.?|number|numéro|n°|nº)\s*$", before)
+        if not before.rstrip().endswith(_RANK_WORDS):  # what the regex needs, found at C speed
+            return False
+        m = _RANK_BEFORE.search(before)
         return m is not None and m.group(1) in RANK_BEFORE and (m.group(1) != "no" or self.low[start].isdigit())
 
     def _series_before(self, start: int, end: int, value: float) -> str | None:
@@ -749,7 +757,10 @@ class _Reader:
 
     def _age_before(self, start: int) -> bool:
         """"aged 39", "âgé de 39 ans", "age 39"."""
-        m = re.search(r"([^\W\d_]+)\s+(?:de\s+|of\s+)?(?:between\s+)?$", self.low[max(0, start - 20):start])
+        before = self.low[max(0, start - 20):start]
+        if not any(word in before for word in AGE_BEFORE):  # what the regex needs, found at C speed
+            return False
+        m = _AGE_BEFORE.search(before)
         return m is not None and m.group(1) in AGE_BEFORE
 
     def _apposition_age(self, start: int, end: int, value: float, places: int,
@@ -788,6 +799,8 @@ class _Reader:
         return self.lang == "en" and next_word.endswith(("ed", "ly"))
 
     def _hedge(self, start: int) -> str | None:
+        if not self.low[start - 1:start].isspace():  # a hedge ends in a space (at C speed)
+            return None
         m = P.HEDGE.search(self.low, max(0, start - 24), start)
         return _single_spaced(m.group("hedge")) if m else None
 

@@ -171,6 +171,7 @@ LIST_BEFORE_AND = {lang: re.compile(rf"{PERSON_ITEM[lang].pattern}(?:,\s+{PERSON
                    for lang in LANGS}
 # Words before a list that make its names places: "in New York and Los Angeles".
 PLACE_BEFORE = {"in", "at", "from", "to", "between", "near", "across", "visited", "à", "de", "entre", "vers"}
+OCLOCK = re.compile(r"\s*o['’]clock")
 EVER = re.compile(r"\s?-?\s?ever(?!\w)")
 # Between two figures of one range: "20-25", "180 à 250 millions", "between 5 and 10", "17 to 18 October".
 RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|à|au|and|et|or|ou)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|"
