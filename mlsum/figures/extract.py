@@ -134,9 +134,6 @@ _ALL_NUMBER_WORDS = {w for words in NUMBER_WORDS.values() for w in words}
 _NUMBER_WORDS = {lang: set(words) for lang, words in NUMBER_WORDS.items()}
 _MARKERS = re.compile(r" (?:(the|and|of|to|in|is|was|for)|le|la|les|des|et|de|du|une|est|au) ")
 _BARE_KINDS = {"count"}
-_RANK_BEFORE = re.compile(r"(?:^|[^\w])(no\.?|number|numéro|n°|nº)\s*$")
-_RANK_WORDS = ("no", "no.", "number", "numéro", "n°", "nº")
-_AGE_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:de\s+|of\s+)?(?:between\s+)?$")
 _DIGITS = re.compile(r"(?P<digits>\d+)")  # what one end of a range can be before it takes the other's unit
 
 
@@ -520,7 +517,8 @@ class _Reader:
             elif word in WEAK_UNITS[self.lang]:
                 figure = self._weak_unit(start, end, value)
             else:
-                figure = self._quantity(start, self._and_a_half(end), value + self._half(end), None, 0,
+                half_end = self._and_a_half(end)
+                figure = self._quantity(start, half_end, value + (0.5 if half_end != end else 0.0), None, 0,
                                         glued=False, qualifier=self._hedge(start))
                 if figure is not None and figure.kind == "count" and figure.noun is None \
                         and self._apposition_age(start, figure.end, figure.value, 0, figure.qualifier):
@@ -560,13 +558,10 @@ class _Reader:
             return None
         return self._quantity(start, end, value, None, 0, glued=False, qualifier=self._hedge(start))
 
-    def _half(self, end: int) -> float:
-        return 0.5 if self._and_a_half(end) != end else 0.0
-
     def _and_a_half(self, end: int) -> int:
         """The end of "two and a half" / "deux et demi" after the number that ends at `end`."""
-        m = re.match(r"\s+(?:and\s+a\s+half|et\s+demie?)(?!\w)", self.low[end:end + 16])
-        return end + m.end() if m else end
+        m = P.AND_A_HALF.match(self.low, end, end + 16)
+        return m.end() if m else end
 
     def _quantity(self, start: int, end: int, value: float, currency: str | None, places: int,
                   glued: bool, qualifier: str | None = None) -> Figure | None:
@@ -735,9 +730,9 @@ class _Reader:
     def _rank_before(self, start: int) -> bool:
         """"No 1", "No. 1", "number 1", "n°1" (not "no one": that is the number word's own check)."""
         before = self.low[max(0, start - 8):start]
-        if not before.rstrip().endswith(_RANK_WORDS):  # what the regex needs, found at C speed
+        if not before.rstrip().endswith(P.RANK_WORDS):  # what the regex needs, found at C speed
             return False
-        m = _RANK_BEFORE.search(before)
+        m = P.RANK_BEFORE.search(before)
         return m is not None and m.group(1) in RANK_BEFORE and (m.group(1) != "no" or self.low[start].isdigit())
 
     def _series_before(self, start: int, end: int, value: float) -> str | None:
@@ -758,9 +753,9 @@ class _Reader:
     def _age_before(self, start: int) -> bool:
         """"aged 39", "âgé de 39 ans", "age 39"."""
         before = self.low[max(0, start - 20):start]
-        if not any(word in before for word in AGE_BEFORE):  # what the regex needs, found at C speed
+        if not P.AGE_WORD.search(before):  # what the regex needs, found at C speed
             return False
-        m = _AGE_BEFORE.search(before)
+        m = P.AGE_BEFORE.search(before)
         return m is not None and m.group(1) in AGE_BEFORE
 
     def _apposition_age(self, start: int, end: int, value: float, places: int,
@@ -787,7 +782,8 @@ class _Reader:
 
     def _currency_before(self, start: int) -> tuple[str | None, int]:
         """The ISO code written before the number ("CHF 500", "USD 13m") and where the figure starts."""
-        m = P.CODE_BEFORE.search(self.low, max(0, start - 5), start)
+        m = P.CODE_BEFORE.search(self.low, max(0, start - 5), start) \
+            if self.low[max(0, start - 5):start].rstrip().endswith(P.CODES_BEFORE) else None
         if m:
             return CURRENCY_CODES_BEFORE[m.group("code")], m.start("code")
         return None, start
@@ -799,7 +795,8 @@ class _Reader:
         return self.lang == "en" and next_word.endswith(("ed", "ly"))
 
     def _hedge(self, start: int) -> str | None:
-        if not self.low[start - 1:start].isspace():  # a hedge ends in a space (at C speed)
+        if not self.low[start - 1:start].isspace() or not self.low[max(0, start - 24):start].rstrip().endswith(
+                P.HEDGE_ENDS):  # what the regex needs, checked at C speed
             return None
         m = P.HEDGE.search(self.low, max(0, start - 24), start)
         return _single_spaced(m.group("hedge")) if m else None

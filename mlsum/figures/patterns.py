@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 from ..vocab import AMPM, APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, ORDINAL_SUFFIX, SCALES
+from .lexicon import AGE_BEFORE as AGE_BEFORE_WORDS
 from .lexicon import (CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS, CURRENCY_WORDS, FRENCH_ONLY_UNITS, HEDGES,
                       PERCENT_POINT_WORDS, PERCENT_WORDS, UNIT_ADJECTIVES, UNITS, VAGUE)
 
@@ -143,6 +144,14 @@ PARTITIVE = re.compile(r"\s+(?:of\s+(?:the\s+)?|des\b\s*|de\b\s*|d['’]\s*)")
 NEXT_WORD = re.compile(r"[ \t]*(?:-[ \t]*)?([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
 PUNCT_AFTER = re.compile(r"\s*(?:[^\w\s]|$)")
 HEDGE = re.compile(rf"(?:^|[^\w'])(?P<hedge>{trie(HEDGES)})\s+$")
+# Words that the `$`-anchored searches before a number need, tested first with str.endswith or one
+# literal search: most numbers have none of them before, and a search tries every start in its window.
+HEDGE_ENDS = tuple({hedge.split()[-1] for hedge in HEDGES})
+CODES_BEFORE = tuple(CURRENCY_CODES_BEFORE)
+RANK_BEFORE = re.compile(r"(?:^|[^\w])(no\.?|number|numéro|n°|nº)\s*$")
+RANK_WORDS = ("no", "no.", "number", "numéro", "n°", "nº")
+AGE_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:de\s+|of\s+)?(?:between\s+)?$")
+AGE_WORD = re.compile("|".join(sorted(AGE_BEFORE_WORDS)))
 PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’°.]*)\W*$")
 CONTEXT_WORD = re.compile(r"[^\W\d_][\w'’]*")
 # A score: "3-2", "4 - 2", "6–4" (whether it is one depends on the words around it).
@@ -171,6 +180,7 @@ LIST_BEFORE_AND = {lang: re.compile(rf"{PERSON_ITEM[lang].pattern}(?:,\s+{PERSON
                    for lang in LANGS}
 # Words before a list that make its names places: "in New York and Los Angeles".
 PLACE_BEFORE = {"in", "at", "from", "to", "between", "near", "across", "visited", "à", "de", "entre", "vers"}
+AND_A_HALF = re.compile(r"\s+(?:and\s+a\s+half|et\s+demie?)(?!\w)")
 OCLOCK = re.compile(r"\s*o['’]clock")
 EVER = re.compile(r"\s?-?\s?ever(?!\w)")
 # Between two figures of one range: "20-25", "180 à 250 millions", "between 5 and 10", "17 to 18 October".
