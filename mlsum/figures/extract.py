@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import chain
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import roman
@@ -27,6 +27,24 @@ from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_
 from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
 
 Concepts = tuple[str, ...]  # what one word names (see numbers.concepts)
+
+
+class _cached:
+    """`functools.cached_property` without the lock it takes at every first access before Python 3.12
+    (twice the cost): a figure computes its surroundings, nouns and context once each, and an article
+    has dozens of figures."""
+
+    def __init__(self, compute) -> None:
+        self.compute, self.__doc__ = compute, compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, figure: Any, owner: type | None = None) -> Any:
+        if figure is None:
+            return self
+        value = figure.__dict__[self.name] = self.compute(figure)
+        return value
 KINDS = ("count", "ordinal", "rank", "percent", "fraction", "money", "date", "year", "decade", "time",
          "duration", "age", "score", "distance", "area", "mass", "volume", "speed", "energy", "power",
          "temperature", "magnitude", "vague", "list")
@@ -61,7 +79,7 @@ class Figure:
     scale: float = field(default=1.0, repr=False)  # the multiplier written after it ("million")
     text_lower: str = field(default="", repr=False)  # the whole text the figure is in, for its context
 
-    @cached_property
+    @_cached
     def _surroundings(self) -> tuple[list[Concepts], list[Concepts], list[Concepts]]:
         """Concepts of the content words up to 80 characters around the figure in its sentence: before
         its clause, in its clause before it, and after it."""
@@ -75,18 +93,18 @@ class Figure:
         cut = _SENTENCE_END.search(low, end, right)
         right = cut.start() if cut else right
         words, content = P.CONTEXT_WORD.findall, _CONTENT_CONCEPTS[self.lang]
-        return ([c for c in map(content, words(low, left, clause)) if c],
-                [c for c in map(content, words(low, clause, start)) if c],
-                [c for c in map(content, words(low, end, right)) if c])
+        return (list(filter(None, map(content, words(low, left, clause)))),
+                list(filter(None, map(content, words(low, clause, start)))),
+                list(filter(None, map(content, words(low, end, right)))))
 
-    @cached_property
+    @_cached
     def context(self) -> frozenset[str]:
         """Concepts of the content words around the figure in its sentence: the evidence of last resort
         that two figures speak of the same thing ("Fourteen people were killed in floods near Lyon" /
         "floods near Lyon kill 14")."""
         return frozenset(chain.from_iterable(chain.from_iterable(self._surroundings)))
 
-    @cached_property
+    @_cached
     def near(self) -> frozenset[str]:
         """Concepts of up to two content words before the figure in its clause, its noun and one word
         after: where the thing it counts is named ("11 towns and villages", "killed 500,000 people"),
@@ -96,7 +114,7 @@ class Figure:
         preceding = clause[-2:] if clause or self.kind != "age" else before[-2:]
         return frozenset(chain.from_iterable(preceding + following))
 
-    @cached_property
+    @_cached
     def person(self) -> frozenset[str]:
         """Concepts of the name an age in apposition follows ("Ana Ruiz, 39,", "Ana Ruiz (39)"): who the
         age is of. Empty for any other figure."""
@@ -105,7 +123,7 @@ class Figure:
         before, clause, _ = self._surroundings
         return frozenset() if clause else frozenset(chain.from_iterable(before[-2:]))
 
-    @cached_property
+    @_cached
     def nouns(self) -> frozenset[str]:
         """Concepts of the words of the counted noun ("car bombs" → {car, bomb})."""
         if not self.noun:
@@ -151,7 +169,7 @@ def extract_figures(text: str, lang: str | None = None, implied: bool = False) -
     lang = lang if lang in LANGS else guess_lang(text)
     low = lower_keeping_offsets(text)
     reader = _Reader(text, low, lang)
-    triggers = [(m.start(), None) for m in P.DIGIT_TRIGGER.finditer(low)]
+    triggers: list[tuple[int, Any]] = [(start, None) for start in _digit_starts(low)]
     triggers += [(m.start(), m.group("word")) for m in P.WORD_TRIGGER[lang].finditer(" " + low)]
     if "siècle" in low:
         triggers += [(m.start(), m) for m in P.ROMAN_CENTURY.finditer(low)]
@@ -174,8 +192,21 @@ def extract_figures(text: str, lang: str | None = None, implied: bool = False) -
             consumed = max(consumed, figure.end)
     _join_ranges(figures, low)
     if implied:
-        figures = sorted(figures + _implied(reader), key=lambda f: f.start)
+        figures = sorted(figures + _implied(reader), key=attrgetter("start"))
     return figures
+
+
+def _digit_starts(low: str) -> list[int]:
+    """Where each run of digits, and each currency symbol, starts."""
+    starts = []
+    for m in P.DIGIT_TRIGGER.finditer(low):
+        start = m.start()
+        if low[start] > "\uffff" and not low[start].isdecimal():  # beyond the BMP, and not a digit
+            start += 1
+            if start == m.end():
+                continue
+        starts.append(start)
+    return starts
 
 
 _PLURAL_ENDINGS = ("s", "men", "children", "people", "police")  # "both sides", not "both Paris and Rome"
