@@ -150,6 +150,8 @@ _LAST_SENTENCE_END = re.compile(r".*(?:[.!?] |\n)", re.S)
 _LAST_CLAUSE_MARK = re.compile(r".*(?:[,;:()\n]|\.(?= ))", re.S)
 _ALL_NUMBER_WORDS = {w for words in NUMBER_WORDS.values() for w in words}
 _NUMBER_WORDS = {lang: set(words) for lang, words in NUMBER_WORDS.items()}
+# The words that end a counted noun phrase: function words, numbers, months and weekdays.
+_NOT_A_NOUN = {lang: FUNCTION_WORDS[lang] | _NUMBER_WORDS[lang] | set(MONTHS[lang]) | WEEKDAYS[lang] for lang in LANGS}
 _MARKERS = re.compile(r" (?:(the|and|of|to|in|is|was|for)|le|la|les|des|et|de|du|une|est|au) ")
 _BARE_KINDS = {"count"}
 _DIGITS = re.compile(r"(?P<digits>\d+)")  # what one end of a range can be before it takes the other's unit
@@ -736,14 +738,14 @@ class _Reader:
             of = P.PARTITIVE.match(self.low, pos)
             if of:
                 pos = of.end()
-        stop, months, weekdays = FUNCTION_WORDS[self.lang], MONTHS[self.lang], WEEKDAYS[self.lang]
+        stop = _NOT_A_NOUN[self.lang]
         words: list[str] = []
         while len(words) < 4:
             m = P.NEXT_WORD.match(self.text, pos)
             if not m:
                 break
             lower = m.group(1).lower()
-            if lower in stop or lower in _NUMBER_WORDS[self.lang] or lower in months or lower in weekdays:
+            if lower in stop:
                 break
             if self.lang == "en" and lower.endswith(NON_NOUN_ENDINGS) and (
                     words or lower.endswith("ly") or not known_concept(lower)):
@@ -771,6 +773,8 @@ class _Reader:
         ranks is returned), unless the number counts what follows ("the day 30 people died")."""
         if not value.is_integer() or not 1 <= value < 100 or self.low[start - 1:start] != " ":
             return None
+        if not self.low.endswith(P.SERIES_ENDS[self.lang], max(0, start - 12), start - 1):
+            return None  # what follows needs one of the series nouns right before (checked at C speed)
         word_start = self.low.rfind(" ", max(0, start - 12), start - 1) + 1
         word = self.low[word_start:start - 1].rpartition("'")[2].rpartition("’")[2]  # "l'étape"
         if word not in SERIES_NOUNS[self.lang]:

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from ..vocab import AMPM, APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, ORDINAL_SUFFIX, SCALES
 from .lexicon import AGE_BEFORE as AGE_BEFORE_WORDS
 from .lexicon import (CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS, CURRENCY_WORDS, FRENCH_ONLY_UNITS, HEDGES,
-                      PERCENT_POINT_WORDS, PERCENT_WORDS, UNIT_ADJECTIVES, UNITS, VAGUE)
+                      PERCENT_POINT_WORDS, PERCENT_WORDS, SERIES_NOUNS, UNIT_ADJECTIVES, UNITS, VAGUE)
 
 
 def trie(words: Iterable[str]) -> str:
@@ -168,6 +168,7 @@ CODES_BEFORE = tuple(CURRENCY_CODES_BEFORE)
 RANK_BEFORE = re.compile(r"(?:^|[^\w])(no\.?|number|numéro|n°|nº)\s*$")
 RANK_WORDS = ("no", "no.", "number", "numéro", "n°", "nº")
 AGE_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:de\s+|of\s+)?(?:between\s+)?$")
+SERIES_ENDS = {lang: tuple(SERIES_NOUNS[lang]) for lang in LANGS}
 AGE_WORD = re.compile("|".join(sorted(AGE_BEFORE_WORDS)))
 # Possessive: giving characters back never helps the search, and trying to made it the slowest step of a
 # month or ordinal word.
