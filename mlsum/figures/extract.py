@@ -92,7 +92,8 @@ class Figure:
         right = min(len(low), end + _CONTEXT_CHARS)
         cut = _SENTENCE_END.search(low, end, right)
         right = cut.start() if cut else right
-        words, content = P.CONTEXT_WORD.findall, _CONTENT_CONCEPTS[self.lang]
+        words = _context_words(low)
+        content = _CONTENT_CONCEPTS[self.lang]
         return (list(filter(None, map(content, words(low, left, clause)))),
                 list(filter(None, map(content, words(low, clause, start)))),
                 list(filter(None, map(content, words(low, end, right)))))
@@ -283,6 +284,14 @@ def _glued(low: str, pos: int) -> bool:
     if before.isalnum() or before in ("/", "_"):
         return True
     return before == "-" and low[pos - 2:pos - 1].isalpha()
+
+
+@lru_cache(maxsize=16)
+def _context_words(low: str):
+    """The `findall` of the words of `low`: with plain BMP ranges unless it has astral characters (asked
+    once per text: a string's hash is kept, so the cache finds it again at once)."""
+    bmp = low.isascii() or len(low.encode("utf-16-le", "surrogatepass")) == 2 * len(low)
+    return (P.BMP_CONTEXT_WORD if bmp else P.CONTEXT_WORD).findall
 
 
 def _content_concepts(lang: str):

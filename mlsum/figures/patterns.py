@@ -79,7 +79,7 @@ def _spelled_out(*categories: str) -> tuple[str, ...]:
                  for category in categories)
 
 
-SPACES, DIGITS = _spelled_out(r"\s", r"\d")  # what r"\s" and r"\d" match in the BMP
+SPACES, DIGITS, _LETTERS, _WORD_CHARS = _spelled_out(r"\s", r"\d", r"[^\W\d_]", r"\w")  # in the BMP
 ASTRAL = "\U00010000-\U0010ffff"  # the characters beyond the BMP
 
 
@@ -174,6 +174,8 @@ AGE_WORD = re.compile("|".join(sorted(AGE_BEFORE_WORDS)))
 # month or ordinal word.
 PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’°.]*+)\W*+$")
 CONTEXT_WORD = re.compile(r"[^\W\d_][\w'’]*")
+# The same on a text without characters beyond the BMP: plain ranges, tested without the Unicode tables.
+BMP_CONTEXT_WORD = re.compile(f"[{_LETTERS}][{_WORD_CHARS}'’]*")
 # A score: "3-2", "4 - 2", "6–4" (whether it is one depends on the words around it).
 SCORE = re.compile(r"(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})(?!\d|[,.]\d|%|\s?[-–]\s?[^\W\d_]|\s?(?:°|per|pour|%))")
 # A result line: "Match ends, Gateshead 1, Guiseley 1." (the number after each team, the second team
