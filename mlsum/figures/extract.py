@@ -365,7 +365,8 @@ class _Reader:
 
     def digits(self, pos: int) -> list[Figure]:
         low, lang = self.low, self.lang
-        m = P.ISO_DATE.match(low, pos)
+        ahead = low[pos + 1:pos + 5]  # what the date and score patterns need, tested first at C speed
+        m = P.ISO_DATE.match(low, pos) if ahead[3:] == "-" else None
         if m:
             return [self._figure(m.start(), m.end(), None, None, "date", iso=m.group())]
         m = P.DAY_MONTH[lang].match(low, pos)
@@ -374,11 +375,11 @@ class _Reader:
         m = P.CLOCK[lang].match(low, pos)
         if m:
             return [self._time(m)]
-        m = P.SCORE_LINE.match(self.text, pos)
+        m = P.SCORE_LINE.match(self.text, pos) if "," in ahead[:2] else None
         if m and self._team_before(pos):  # "Match ends, Gateshead 1, Guiseley 1."
             a, b = int(m.group("a")), int(m.group("b"))
             return [self._figure(m.start(), m.end(), None, None, "score", iso=f"{a}-{b}")]
-        m = P.SCORE.match(low, pos)
+        m = P.SCORE.match(low, pos) if "-" in ahead[:3] or "–" in ahead[:3] else None
         if m and self._is_score(m):
             a, b = int(m.group("a")), int(m.group("b"))
             return [self._figure(m.start(), m.end(), None, None, "score", iso=f"{a}-{b}")]
