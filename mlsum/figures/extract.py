@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from operator import itemgetter
+from functools import lru_cache
+from itertools import chain
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import roman
@@ -26,6 +27,24 @@ from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_
 from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
 
 Concepts = tuple[str, ...]  # what one word names (see numbers.concepts)
+
+
+class _cached:
+    """`functools.cached_property` without the lock it takes at every first access before Python 3.12
+    (twice the cost): a figure computes its surroundings, nouns and context once each, and an article
+    has dozens of figures."""
+
+    def __init__(self, compute) -> None:
+        self.compute, self.__doc__ = compute, compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, figure: Any, owner: type | None = None) -> Any:
+        if figure is None:
+            return self
+        value = figure.__dict__[self.name] = self.compute(figure)
+        return value
 KINDS = ("count", "ordinal", "rank", "percent", "fraction", "money", "date", "year", "decade", "time",
          "duration", "age", "score", "distance", "area", "mass", "volume", "speed", "energy", "power",
          "temperature", "magnitude", "vague", "list")
@@ -60,37 +79,33 @@ class Figure:
     scale: float = field(default=1.0, repr=False)  # the multiplier written after it ("million")
     text_lower: str = field(default="", repr=False)  # the whole text the figure is in, for its context
 
-    @cached_property
+    @_cached
     def _surroundings(self) -> tuple[list[Concepts], list[Concepts], list[Concepts]]:
         """Concepts of the content words up to 80 characters around the figure in its sentence: before
         its clause, in its clause before it, and after it."""
-        low, lang = self.text_lower, self.lang
-        left = max(0, self.start - _CONTEXT_CHARS)
-        for mark in _SENTENCE_ENDS:
-            cut = low.rfind(mark, left, self.start)
-            if cut >= 0:
-                left = max(left, cut + len(mark))
-        clause = max(left, max(low.rfind(mark, left, self.start) for mark in _CLAUSE_MARKS) + 1)
-        right = min(len(low), self.end + _CONTEXT_CHARS)
-        for mark in _SENTENCE_ENDS:
-            cut = low.find(mark, self.end, right)
-            if cut >= 0:
-                right = cut
+        low, start, end = self.text_lower, self.start, self.end
+        left = max(0, start - _CONTEXT_CHARS)
+        cut = _LAST_SENTENCE_END.match(low, left, start)
+        left = cut.end() if cut else left
+        cut = _LAST_CLAUSE_MARK.match(low, left, start)
+        clause = cut.end() if cut else left
+        right = min(len(low), end + _CONTEXT_CHARS)
+        cut = _SENTENCE_END.search(low, end, right)
+        right = cut.start() if cut else right
+        words = _context_words(low)
+        content = _CONTENT_CONCEPTS[self.lang]
+        return (list(filter(None, map(content, words(low, left, clause)))),
+                list(filter(None, map(content, words(low, clause, start)))),
+                list(filter(None, map(content, words(low, end, right)))))
 
-        def content(start: int, end: int) -> list[Concepts]:
-            found = (_content_concepts(w, lang) for w in P.CONTEXT_WORD.findall(low, start, end))
-            return [c for c in found if c]
-
-        return content(left, clause), content(clause, self.start), content(self.end, right)
-
-    @cached_property
+    @_cached
     def context(self) -> frozenset[str]:
         """Concepts of the content words around the figure in its sentence: the evidence of last resort
         that two figures speak of the same thing ("Fourteen people were killed in floods near Lyon" /
         "floods near Lyon kill 14")."""
-        return frozenset(c for words in self._surroundings for concepts_ in words for c in concepts_)
+        return frozenset(chain.from_iterable(chain.from_iterable(self._surroundings)))
 
-    @cached_property
+    @_cached
     def near(self) -> frozenset[str]:
         """Concepts of up to two content words before the figure in its clause, its noun and one word
         after: where the thing it counts is named ("11 towns and villages", "killed 500,000 people"),
@@ -98,25 +113,25 @@ class Figure:
         before, clause, after = self._surroundings
         following = after[:len(self.noun.split()) + 1 if self.noun else 2]
         preceding = clause[-2:] if clause or self.kind != "age" else before[-2:]
-        return frozenset(c for concepts_ in preceding + following for c in concepts_)
+        return frozenset(chain.from_iterable(preceding + following))
 
-    @cached_property
+    @_cached
     def person(self) -> frozenset[str]:
         """Concepts of the name an age in apposition follows ("Ana Ruiz, 39,", "Ana Ruiz (39)"): who the
         age is of. Empty for any other figure."""
         if self.kind != "age" or not re.search(r"[,(]\s?$", self.text_lower[max(0, self.start - 2):self.start]):
             return frozenset()
         before, clause, _ = self._surroundings
-        return frozenset() if clause else frozenset(c for concepts_ in before[-2:] for c in concepts_)
+        return frozenset() if clause else frozenset(chain.from_iterable(before[-2:]))
 
-    @cached_property
+    @_cached
     def nouns(self) -> frozenset[str]:
         """Concepts of the words of the counted noun ("car bombs" → {car, bomb})."""
         if not self.noun:
             return frozenset()
         words = self.noun.lower().replace(" - ", "-").split()
         words += [part for w in words if "-" in w for part in w.split("-") if part]  # "semi-final": final
-        return frozenset(c for w in words for c in _content_concepts(w, self.lang))
+        return frozenset(chain.from_iterable(map(_CONTENT_CONCEPTS[self.lang], words)))
 
     def to_dict(self) -> dict[str, Any]:
         record = {"text": self.text, "start": self.start, "end": self.end, "value": self.value,
@@ -129,10 +144,15 @@ class Figure:
 
 
 _CONTEXT_CHARS = 80
-_SENTENCE_ENDS = (". ", "! ", "? ", "\n")
-_CLAUSE_MARKS = (",", ";", ":", "(", ")", ". ", "\n")
+# Where a figure's sentence and clause start and end: the last sentence end before it, the last clause
+# mark after that (the "." of ". " counts), the first sentence end after it; `.*` makes a match the last.
+_SENTENCE_END = re.compile(r"[.!?] |\n")
+_LAST_SENTENCE_END = re.compile(r".*(?:[.!?] |\n)", re.S)
+_LAST_CLAUSE_MARK = re.compile(r".*(?:[,;:()\n]|\.(?= ))", re.S)
 _ALL_NUMBER_WORDS = {w for words in NUMBER_WORDS.values() for w in words}
 _NUMBER_WORDS = {lang: set(words) for lang, words in NUMBER_WORDS.items()}
+# The words that end a counted noun phrase: function words, numbers, months and weekdays.
+_NOT_A_NOUN = {lang: FUNCTION_WORDS[lang] | _NUMBER_WORDS[lang] | set(MONTHS[lang]) | WEEKDAYS[lang] for lang in LANGS}
 _MARKERS = re.compile(r" (?:(the|and|of|to|in|is|was|for)|le|la|les|des|et|de|du|une|est|au) ")
 _BARE_KINDS = {"count"}
 _DIGITS = re.compile(r"(?P<digits>\d+)")  # what one end of a range can be before it takes the other's unit
@@ -141,13 +161,9 @@ _DIGITS = re.compile(r"(?P<digits>\d+)")  # what one end of a range can be befor
 def guess_lang(text: str) -> str:
     """"fr" or "en" from the commonest function words in the first 600 characters: enough for an
     extractor that has only these two languages to choose from, in microseconds."""
-    english = french = 0
-    for m in _MARKERS.finditer(" " + text[:600].lower()):
-        if m.group(1):
-            english += 1
-        else:
-            french += 1
-    return "fr" if french > english else "en"
+    markers = _MARKERS.findall(" " + text[:600].lower())  # an English marker, or "" for a French one
+    french = markers.count("")
+    return "fr" if french > len(markers) - french else "en"
 
 
 def extract_figures(text: str, lang: str | None = None, implied: bool = False) -> list[Figure]:
@@ -156,7 +172,7 @@ def extract_figures(text: str, lang: str | None = None, implied: bool = False) -
     lang = lang if lang in LANGS else guess_lang(text)
     low = lower_keeping_offsets(text)
     reader = _Reader(text, low, lang)
-    triggers = [(m.start(), None) for m in P.DIGIT_TRIGGER.finditer(low)]
+    triggers: list[tuple[int, Any]] = [(start, None) for start in _digit_starts(low)]
     triggers += [(m.start(), m.group("word")) for m in P.WORD_TRIGGER[lang].finditer(" " + low)]
     if "siècle" in low:
         triggers += [(m.start(), m) for m in P.ROMAN_CENTURY.finditer(low)]
@@ -179,8 +195,21 @@ def extract_figures(text: str, lang: str | None = None, implied: bool = False) -
             consumed = max(consumed, figure.end)
     _join_ranges(figures, low)
     if implied:
-        figures = sorted(figures + _implied(reader), key=lambda f: f.start)
+        figures = sorted(figures + _implied(reader), key=attrgetter("start"))
     return figures
+
+
+def _digit_starts(low: str) -> list[int]:
+    """Where each run of digits, and each currency symbol, starts."""
+    starts = []
+    for m in P.DIGIT_TRIGGER.finditer(low):
+        start = m.start()
+        if low[start] > "\uffff" and not low[start].isdecimal():  # beyond the BMP, and not a digit
+            start += 1
+            if start == m.end():
+                continue
+        starts.append(start)
+    return starts
 
 
 _PLURAL_ENDINGS = ("s", "men", "children", "people", "police")  # "both sides", not "both Paris and Rome"
@@ -257,13 +286,28 @@ def _glued(low: str, pos: int) -> bool:
     return before == "-" and low[pos - 2:pos - 1].isalpha()
 
 
-@lru_cache(maxsize=65536)
-def _content_concepts(word: str, lang: str) -> tuple[str, ...]:
-    """Concepts of a context word; none for function words and number words, which say nothing about
-    what is counted."""
-    if word in FUNCTION_WORDS[lang] or word in _NUMBER_WORDS[lang]:
-        return ()
-    return concepts(word, lang)
+@lru_cache(maxsize=16)
+def _context_words(low: str):
+    """The `findall` of the words of `low`: with plain BMP ranges unless it has astral characters (asked
+    once per text: a string's hash is kept, so the cache finds it again at once)."""
+    bmp = low.isascii() or len(low.encode("utf-16-le", "surrogatepass")) == 2 * len(low)
+    return (P.BMP_CONTEXT_WORD if bmp else P.CONTEXT_WORD).findall
+
+
+def _content_concepts(lang: str):
+    """Concepts of a context word in `lang`, cached; none for function words and number words, which
+    say nothing about what is counted. One function per language, so that the cache is keyed by the word
+    alone (the cheapest lookup: it runs for every word around every figure compared)."""
+    uninformative = FUNCTION_WORDS[lang] | _NUMBER_WORDS[lang]
+
+    @lru_cache(maxsize=65536)
+    def content(word: str) -> tuple[str, ...]:
+        return () if word in uninformative else concepts(word, lang)
+
+    return content
+
+
+_CONTENT_CONCEPTS = {lang: _content_concepts(lang) for lang in LANGS}
 
 
 def _single_spaced(phrase: str) -> str:
@@ -321,7 +365,8 @@ class _Reader:
 
     def digits(self, pos: int) -> list[Figure]:
         low, lang = self.low, self.lang
-        m = P.ISO_DATE.match(low, pos)
+        ahead = low[pos + 1:pos + 5]  # what the date and score patterns need, tested first at C speed
+        m = P.ISO_DATE.match(low, pos) if ahead[3:] == "-" else None
         if m:
             return [self._figure(m.start(), m.end(), None, None, "date", iso=m.group())]
         m = P.DAY_MONTH[lang].match(low, pos)
@@ -330,11 +375,11 @@ class _Reader:
         m = P.CLOCK[lang].match(low, pos)
         if m:
             return [self._time(m)]
-        m = P.SCORE_LINE.match(self.text, pos)
+        m = P.SCORE_LINE.match(self.text, pos) if "," in ahead[:2] else None
         if m and self._team_before(pos):  # "Match ends, Gateshead 1, Guiseley 1."
             a, b = int(m.group("a")), int(m.group("b"))
             return [self._figure(m.start(), m.end(), None, None, "score", iso=f"{a}-{b}")]
-        m = P.SCORE.match(low, pos)
+        m = P.SCORE.match(low, pos) if "-" in ahead[:3] or "–" in ahead[:3] else None
         if m and self._is_score(m):
             a, b = int(m.group("a")), int(m.group("b"))
             return [self._figure(m.start(), m.end(), None, None, "score", iso=f"{a}-{b}")]
@@ -463,7 +508,8 @@ class _Reader:
         decade = P.DECADE.match(low, m.start("num"))
         if decade and not m.group("cur"):
             return self._decade(start, decade)
-        if self._previous_word(start) == "années" and len(digits) in (2, 4) and value % 10 == 0:
+        if low.find("années", max(0, start - 24), start) >= 0 and self._previous_word(start) == "années" \
+                and len(digits) in (2, 4) and value % 10 == 0:
             return self._decade(start, _DIGITS.match(low, start))  # "les années 1990"
         if self._rank_before(start):
             return self._figure(start, m.end("num"), value, None, "rank", noun=self._noun(m.end("num")))
@@ -514,7 +560,8 @@ class _Reader:
             elif word in WEAK_UNITS[self.lang]:
                 figure = self._weak_unit(start, end, value)
             else:
-                figure = self._quantity(start, self._and_a_half(end), value + self._half(end), None, 0,
+                half_end = self._and_a_half(end)
+                figure = self._quantity(start, half_end, value + (0.5 if half_end != end else 0.0), None, 0,
                                         glued=False, qualifier=self._hedge(start))
                 if figure is not None and figure.kind == "count" and figure.noun is None \
                         and self._apposition_age(start, figure.end, figure.value, 0, figure.qualifier):
@@ -554,13 +601,10 @@ class _Reader:
             return None
         return self._quantity(start, end, value, None, 0, glued=False, qualifier=self._hedge(start))
 
-    def _half(self, end: int) -> float:
-        return 0.5 if self._and_a_half(end) != end else 0.0
-
     def _and_a_half(self, end: int) -> int:
         """The end of "two and a half" / "deux et demi" after the number that ends at `end`."""
-        m = re.match(r"\s+(?:and\s+a\s+half|et\s+demie?)(?!\w)", self.low[end:end + 16])
-        return end + m.end() if m else end
+        m = P.AND_A_HALF.match(self.low, end, end + 16)
+        return m.end() if m else end
 
     def _quantity(self, start: int, end: int, value: float, currency: str | None, places: int,
                   glued: bool, qualifier: str | None = None) -> Figure | None:
@@ -599,9 +643,9 @@ class _Reader:
                                          int(value), minute)
             return self._figure(start, unit.end(), value, name, kind, qualifier=qualifier, noun=noun,
                                 decimals=places)
-        if re.match(r"\s*o['’]clock", low[end:end + 9]) and value.is_integer():
-            return self._time_figure(start, end + len(re.match(r"\s*o['’]clock", low[end:]).group()),
-                                     int(value), 0)
+        oclock = P.OCLOCK.match(low, end, end + 9)
+        if oclock and value.is_integer():
+            return self._time_figure(start, oclock.end(), int(value), 0)
         if low[end:end + 1].isalpha():
             return None  # "4x4", "5G": digits inside a word
         if self._age_before(start):
@@ -704,14 +748,14 @@ class _Reader:
             of = P.PARTITIVE.match(self.low, pos)
             if of:
                 pos = of.end()
-        stop, months, weekdays = FUNCTION_WORDS[self.lang], MONTHS[self.lang], WEEKDAYS[self.lang]
+        stop = _NOT_A_NOUN[self.lang]
         words: list[str] = []
         while len(words) < 4:
             m = P.NEXT_WORD.match(self.text, pos)
             if not m:
                 break
             lower = m.group(1).lower()
-            if lower in stop or lower in _NUMBER_WORDS[self.lang] or lower in months or lower in weekdays:
+            if lower in stop:
                 break
             if self.lang == "en" and lower.endswith(NON_NOUN_ENDINGS) and (
                     words or lower.endswith("ly") or not known_concept(lower)):
@@ -729,7 +773,9 @@ class _Reader:
     def _rank_before(self, start: int) -> bool:
         """"No 1", "No. 1", "number 1", "n°1" (not "no one": that is the number word's own check)."""
         before = self.low[max(0, start - 8):start]
-        m = re.search(r"(?:^|[^\w])(no\.?|number|numéro|n°|nº)\s*$", before)
+        if not before.rstrip().endswith(P.RANK_WORDS):  # what the regex needs, found at C speed
+            return False
+        m = P.RANK_BEFORE.search(before)
         return m is not None and m.group(1) in RANK_BEFORE and (m.group(1) != "no" or self.low[start].isdigit())
 
     def _series_before(self, start: int, end: int, value: float) -> str | None:
@@ -737,6 +783,8 @@ class _Reader:
         ranks is returned), unless the number counts what follows ("the day 30 people died")."""
         if not value.is_integer() or not 1 <= value < 100 or self.low[start - 1:start] != " ":
             return None
+        if not self.low.endswith(P.SERIES_ENDS[self.lang], max(0, start - 12), start - 1):
+            return None  # what follows needs one of the series nouns right before (checked at C speed)
         word_start = self.low.rfind(" ", max(0, start - 12), start - 1) + 1
         word = self.low[word_start:start - 1].rpartition("'")[2].rpartition("’")[2]  # "l'étape"
         if word not in SERIES_NOUNS[self.lang]:
@@ -749,7 +797,10 @@ class _Reader:
 
     def _age_before(self, start: int) -> bool:
         """"aged 39", "âgé de 39 ans", "age 39"."""
-        m = re.search(r"([^\W\d_]+)\s+(?:de\s+|of\s+)?(?:between\s+)?$", self.low[max(0, start - 20):start])
+        before = self.low[max(0, start - 20):start]
+        if not P.AGE_WORD.search(before):  # what the regex needs, found at C speed
+            return False
+        m = P.AGE_BEFORE.search(before)
         return m is not None and m.group(1) in AGE_BEFORE
 
     def _apposition_age(self, start: int, end: int, value: float, places: int,
@@ -776,7 +827,8 @@ class _Reader:
 
     def _currency_before(self, start: int) -> tuple[str | None, int]:
         """The ISO code written before the number ("CHF 500", "USD 13m") and where the figure starts."""
-        m = P.CODE_BEFORE.search(self.low, max(0, start - 5), start)
+        m = P.CODE_BEFORE.search(self.low, max(0, start - 5), start) \
+            if self.low[max(0, start - 5):start].rstrip().endswith(P.CODES_BEFORE) else None
         if m:
             return CURRENCY_CODES_BEFORE[m.group("code")], m.start("code")
         return None, start
@@ -788,6 +840,9 @@ class _Reader:
         return self.lang == "en" and next_word.endswith(("ed", "ly"))
 
     def _hedge(self, start: int) -> str | None:
+        if not self.low[start - 1:start].isspace() or not self.low[max(0, start - 24):start].rstrip().endswith(
+                P.HEDGE_ENDS):  # what the regex needs, checked at C speed
+            return None
         m = P.HEDGE.search(self.low, max(0, start - 24), start)
         return _single_spaced(m.group("hedge")) if m else None
 

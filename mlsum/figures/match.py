@@ -51,6 +51,7 @@ BASES = {SUPPORTED: (SAME_THING, SAME_VALUE), CONTRADICTED: (OTHER_VALUE,),
 _NOUN_KINDS = {"count", "ordinal", "rank", "percent", "fraction", "vague", "magnitude"}
 _CONVERSION_TOLERANCE = 0.025  # "20 km (12 miles)": 20 km is 12.4 miles
 _MEASURES = {"distance", "duration", "area", "mass", "volume", "speed", "energy", "power"}
+_ROUNDED_KINDS = {"money", "percent", "count", *_MEASURES}  # what a summary may round
 _FRACTION_POINTS = 3.5  # "a third" for 33 %, 35 %; not for 30 %
 _COMPUTED_WINDOW = 200  # two figures summed or subtracted are stated within this many characters
 _CONTRADICTION_WORDS = 1  # words besides the noun that another value's sentence must share to contradict
@@ -400,7 +401,7 @@ def _same_value(figure: Figure, candidate: Figure) -> bool:
 def _rounds_to(figure: Figure, value: float) -> bool:
     """Whether `value` written to the summary figure's precision is the figure: "1.8 million" for
     1,765,000, "12%" for 12.4 %, but not "300,000" for 310,000 (which states every digit)."""
-    if figure.kind not in ("money", "percent", "count") + tuple(_MEASURES):
+    if figure.kind not in _ROUNDED_KINDS:
         return False
     if figure.scale != 1:
         step = figure.scale * 10 ** -figure.decimals

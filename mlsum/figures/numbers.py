@@ -25,6 +25,8 @@ def parse_digits(digits: str, lang: str) -> float:
     comma ("1,500") and in French for the dot ("1.500"); otherwise it is the decimal mark. Spaces (plain,
     no-break, narrow no-break) only ever group thousands. Repeated separators always group thousands.
     """
+    if digits.isdecimal():  # most numbers: no separator to read
+        return float(digits)
     digits = _SPACES.sub("", digits)
     commas, dots = digits.count(","), digits.count(".")
     if commas and dots:  # "1,500.5" or "1.500,5": the last mark is the decimal one
@@ -45,6 +47,8 @@ def parse_digits(digits: str, lang: str) -> float:
 
 def decimals(digits: str, lang: str) -> int:
     """Digits after the decimal mark of a number as written (0 for "300,000", 1 for "1,5" in French)."""
+    if digits.isdecimal():
+        return 0
     value = parse_digits(digits, lang)
     if value.is_integer():
         return 0

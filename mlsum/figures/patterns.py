@@ -15,11 +15,13 @@ vocabulary.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable
 
 from ..vocab import AMPM, APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, ORDINAL_SUFFIX, SCALES
+from .lexicon import AGE_BEFORE as AGE_BEFORE_WORDS
 from .lexicon import (CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS, CURRENCY_WORDS, FRENCH_ONLY_UNITS, HEDGES,
-                      PERCENT_POINT_WORDS, PERCENT_WORDS, UNIT_ADJECTIVES, UNITS, VAGUE)
+                      PERCENT_POINT_WORDS, PERCENT_WORDS, SERIES_NOUNS, UNIT_ADJECTIVES, UNITS, VAGUE)
 
 
 def trie(words: Iterable[str]) -> str:
@@ -67,10 +69,24 @@ def _trigger_words(lang: str) -> set[str]:
             *(("number", "numéro") if lang == "fr" else ("number",))}
 
 
+def _spelled_out(*categories: str) -> tuple[str, ...]:
+    """The characters of the Basic Multilingual Plane that each category (r"\d", r"\s") matches, as the
+    ranges of a character class. A class of ranges compiles to a bitmap; a category in a class looks up
+    the Unicode tables at every character the engine skips, which made the digit scan of an article
+    three times slower. (No space lies beyond the BMP; digits there are handled by the caller.)"""
+    bmp = array("I", range(0x10000)).tobytes().decode("utf-32-le", "surrogatepass")
+    return tuple("".join(f"\\u{m.start():04x}-\\u{m.end() - 1:04x}" for m in re.finditer(f"{category}+", bmp))
+                 for category in categories)
+
+
+SPACES, DIGITS, _LETTERS, _WORD_CHARS = _spelled_out(r"\s", r"\d", r"[^\W\d_]", r"\w")  # in the BMP
+ASTRAL = "\U00010000-\U0010ffff"  # the characters beyond the BMP
+
+
 def _word_trigger(lang: str) -> re.Pattern:
     """A trigger word after a character that can precede a word (a class the engine skips to in C,
     twice as fast as starting with the trie). Scan " " + text, so that a first word is found too."""
-    return re.compile(rf"[\s(“\"'‘«\[/—-](?P<word>{trie(_trigger_words(lang))})(?!\w)")
+    return re.compile(rf"[{SPACES}(“\"'‘«\[/—-](?P<word>{trie(_trigger_words(lang))})(?!\w)")
 
 
 def _day_month(lang: str) -> re.Pattern:
@@ -119,7 +135,9 @@ WORD_TRIGGER = {lang: _word_trigger(lang) for lang in LANGS}
 # One match per run of digits or currency symbol; runs inside a number already read ("000" of "300,000")
 # are skipped by the caller.
 _SYMBOL_STARTS = "".join(sorted({re.escape(s[0]) for s in CURRENCY_SYMBOLS if not s[0].isalpha()}))
-DIGIT_TRIGGER = re.compile(rf"[{_SYMBOL_STARTS}\d]\d*")
+# A character beyond the BMP starts a match too, digit or not (the caller tells): a class of BMP ranges
+# and one astral range is still a bitmap and a comparison per character.
+DIGIT_TRIGGER = re.compile(rf"[{_SYMBOL_STARTS}{DIGITS}{ASTRAL}]\d*")
 SYMBOL_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{trie(s for s in CURRENCY_SYMBOLS if s[0].isalpha())})$")
 CODE_BEFORE = re.compile(rf"(?:^|[^\w])(?P<code>{trie(CURRENCY_CODES_BEFORE)})\s?$")
 FRACTION_WORD = {lang: re.compile(rf"(?:\s+|-)(?P<f>{trie(FRACTIONS[lang])})(?!\w)") for lang in LANGS}
@@ -143,8 +161,21 @@ PARTITIVE = re.compile(r"\s+(?:of\s+(?:the\s+)?|des\b\s*|de\b\s*|d['’]\s*)")
 NEXT_WORD = re.compile(r"[ \t]*(?:-[ \t]*)?([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
 PUNCT_AFTER = re.compile(r"\s*(?:[^\w\s]|$)")
 HEDGE = re.compile(rf"(?:^|[^\w'])(?P<hedge>{trie(HEDGES)})\s+$")
-PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’°.]*)\W*$")
+# Words that the `$`-anchored searches before a number need, tested first with str.endswith or one
+# literal search: most numbers have none of them before, and a search tries every start in its window.
+HEDGE_ENDS = tuple({hedge.split()[-1] for hedge in HEDGES})
+CODES_BEFORE = tuple(CURRENCY_CODES_BEFORE)
+RANK_BEFORE = re.compile(r"(?:^|[^\w])(no\.?|number|numéro|n°|nº)\s*$")
+RANK_WORDS = ("no", "no.", "number", "numéro", "n°", "nº")
+AGE_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:de\s+|of\s+)?(?:between\s+)?$")
+SERIES_ENDS = {lang: tuple(SERIES_NOUNS[lang]) for lang in LANGS}
+AGE_WORD = re.compile("|".join(sorted(AGE_BEFORE_WORDS)))
+# Possessive: giving characters back never helps the search, and trying to made it the slowest step of a
+# month or ordinal word.
+PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’°.]*+)\W*+$")
 CONTEXT_WORD = re.compile(r"[^\W\d_][\w'’]*")
+# The same on a text without characters beyond the BMP: plain ranges, tested without the Unicode tables.
+BMP_CONTEXT_WORD = re.compile(f"[{_LETTERS}][{_WORD_CHARS}'’]*")
 # A score: "3-2", "4 - 2", "6–4" (whether it is one depends on the words around it).
 SCORE = re.compile(r"(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})(?!\d|[,.]\d|%|\s?[-–]\s?[^\W\d_]|\s?(?:°|per|pour|%))")
 # A result line: "Match ends, Gateshead 1, Guiseley 1." (the number after each team, the second team
@@ -171,6 +202,8 @@ LIST_BEFORE_AND = {lang: re.compile(rf"{PERSON_ITEM[lang].pattern}(?:,\s+{PERSON
                    for lang in LANGS}
 # Words before a list that make its names places: "in New York and Los Angeles".
 PLACE_BEFORE = {"in", "at", "from", "to", "between", "near", "across", "visited", "à", "de", "entre", "vers"}
+AND_A_HALF = re.compile(r"\s+(?:and\s+a\s+half|et\s+demie?)(?!\w)")
+OCLOCK = re.compile(r"\s*o['’]clock")
 EVER = re.compile(r"\s?-?\s?ever(?!\w)")
 # Between two figures of one range: "20-25", "180 à 250 millions", "between 5 and 10", "17 to 18 October".
 RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|à|au|and|et|or|ou)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|"
