@@ -155,7 +155,7 @@ _NUMBER_WORDS = {lang: set(words) for lang, words in NUMBER_WORDS.items()}
 _NOT_A_NOUN = {lang: FUNCTION_WORDS[lang] | _NUMBER_WORDS[lang] | set(MONTHS[lang]) | WEEKDAYS[lang] for lang in LANGS}
 _MARKERS = re.compile(r" (?:(the|and|of|to|in|is|was|for)|le|la|les|des|et|de|du|une|est|au) ")
 _BARE_KINDS = {"count"}
-_PERSON_DE = re.compile(r"([^\W\d_]+)\s+(?:d'environ\s+|de\s+)$")
+_PERSON_DE = re.compile(r"([^\W\d_]+) de $")
 _PERSON_CONCEPTS = {c for w in (*PERSON_NOUNS, "personne", "garçon", "fille", "fillette", "homme", "femme", "enfant",
                                 "adolescent", "adolescente", "jeune", "bébé", "retraité", "retraitée")
                     for c in concepts(w, "fr")}
@@ -810,7 +810,7 @@ class _Reader:
 
     def _person_of(self, start: int) -> bool:
         """"une femme de 39 ans", "un garçon de 5 ans": a person noun, then "de", gives the years of age."""
-        if self.lang != "fr":
+        if self.lang != "fr" or not self.low.endswith("de ", 0, start):
             return False
         m = _PERSON_DE.search(self.low, max(0, start - 30), start)
         return m is not None and bool(set(concepts(m.group(1), "fr")) & _PERSON_CONCEPTS)
