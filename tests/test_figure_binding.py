@@ -139,6 +139,20 @@ def test_an_age_of_another_person_is_no_support():
     assert judged("A 37-year-old woman was arrested.", "Jana Novak, 37, was arrested.")[0] == SUPPORTED
 
 
+def test_an_age_the_article_dates_to_the_past_is_not_an_age_now():
+    source = ("Oliver has been ill since the age of three, his mother said. He is now being treated at a "
+              "children's hospital in London, where doctors say he is doing well.")
+    assert judged("A three-year-old boy is being treated in London.", source)[0] != SUPPORTED
+    assert judged("A boy who has been ill since the age of three is being treated.", source)[0] == SUPPORTED
+    assert judged("A three-year-old boy is being treated in London.",
+                  source.replace("since the age of three", "at the age of three"))[0] == SUPPORTED
+    french = ("Lucas joue au tennis depuis l'âge de 5 ans, raconte sa mère. Le garçon dispute ce week-end "
+              "son premier tournoi national à Paris, où il affronte des joueurs bien plus âgés que lui.")
+    assert judged("Un garçon de 5 ans dispute son premier tournoi national.", french, "5 ans")[0] != SUPPORTED
+    now = french.replace("Lucas joue au tennis depuis l'âge de 5 ans", "Lucas, 5 ans, joue au tennis")
+    assert judged("Un garçon de 5 ans dispute son premier tournoi national.", now, "5 ans")[0] == SUPPORTED
+
+
 def test_a_first_is_supported_by_the_words_that_say_first():
     source = "Lund won her maiden title in Oslo after a bogey-free opening round on Thursday."
     assert judged("Lund won her first title in Oslo.", source) == (SUPPORTED, SAME_THING)

@@ -27,10 +27,17 @@ def one(text, lang=None):
     ("The climber was 52 years old.", "en", 52, "52 years old"),
     ("Le conducteur, âgé de 64 ans, est indemne.", "fr", 64, "64 ans"),
     ("Claire Dubois, 41 ans, a porté plainte.", "fr", 41, "41 ans"),
+    ("Une cycliste de 27 ans a été blessée.", "fr", 27, "27 ans"),
+    ("Un garçon de 8 ans a été conduit à l'hôpital.", "fr", 8, "8 ans"),
 ])
 def test_ages_in_apposition_and_compounds(text, lang, age, span):
     figure = one(text, lang)
     assert (figure.kind, figure.value, figure.unit, figure.text) == ("age", age, "year", span)
+
+
+def test_years_after_a_thing_rather_than_a_person_are_a_duration():
+    assert one("Le club a signé un contrat de 3 ans avec l'entraîneur.", "fr").kind == "duration"
+    assert one("Une peine de 5 ans de prison a été requise.", "fr").kind == "duration"
 
 
 def test_a_number_after_a_comma_that_counts_something_is_not_an_age():

@@ -22,7 +22,7 @@ from . import patterns as P
 from ..vocab import APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, SCALES, clock
 from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS,
                       CURRENCY_WORDS, FUNCTION_WORDS, MAGNITUDES, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS,
-                      ORDINAL_IDIOMS, RANK_BEFORE, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS, UNITS, VAGUE,
+                      ORDINAL_IDIOMS, PERSON_NOUNS, RANK_BEFORE, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS, UNITS, VAGUE,
                       WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
 from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
 
@@ -155,6 +155,10 @@ _NUMBER_WORDS = {lang: set(words) for lang, words in NUMBER_WORDS.items()}
 _NOT_A_NOUN = {lang: FUNCTION_WORDS[lang] | _NUMBER_WORDS[lang] | set(MONTHS[lang]) | WEEKDAYS[lang] for lang in LANGS}
 _MARKERS = re.compile(r" (?:(the|and|of|to|in|is|was|for)|le|la|les|des|et|de|du|une|est|au) ")
 _BARE_KINDS = {"count"}
+_PERSON_DE = re.compile(r"([^\W\d_]+) de $")
+_PERSON_CONCEPTS = {c for w in (*PERSON_NOUNS, "personne", "garçon", "fille", "fillette", "homme", "femme", "enfant",
+                                "adolescent", "adolescente", "jeune", "bébé", "retraité", "retraitée")
+                    for c in concepts(w, "fr")}
 _DIGITS = re.compile(r"(?P<digits>\d+)")  # what one end of a range can be before it takes the other's unit
 
 
@@ -634,7 +638,8 @@ class _Reader:
             adjective = "-" in unit.group("gap")  # "six-year-long war", "a 24-hour truce"
             noun = self._noun(unit.end()) if adjective or unit.group("old") else None
             if unit.group("old") or (kind == "duration" and name == "year" and (
-                    self._age_before(start) or self._apposition_age(start, unit.end(), value, places))):
+                    self._age_before(start) or self._apposition_age(start, unit.end(), value, places)
+                    or self._person_of(start))):
                 return self._figure(start, unit.end(), value, "year", "age", noun=noun, qualifier=qualifier)
             if kind == "duration" and name == "hour" and self.lang == "fr" and self._clock_before(start):
                 minutes = re.match(r"\s?(\d\d)(?!\d)", low[unit.end():unit.end() + 4])
@@ -802,6 +807,13 @@ class _Reader:
             return False
         m = P.AGE_BEFORE.search(before)
         return m is not None and m.group(1) in AGE_BEFORE
+
+    def _person_of(self, start: int) -> bool:
+        """"une femme de 39 ans", "un garçon de 5 ans": a person noun, then "de", gives the years of age."""
+        if self.lang != "fr" or not self.low.endswith("de ", 0, start):
+            return False
+        m = _PERSON_DE.search(self.low, max(0, start - 30), start)
+        return m is not None and bool(set(concepts(m.group(1), "fr")) & _PERSON_CONCEPTS)
 
     def _apposition_age(self, start: int, end: int, value: float, places: int,
                         qualifier: str | None = None) -> bool:

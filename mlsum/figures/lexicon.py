@@ -9,6 +9,7 @@ library provides.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from babel import Locale
@@ -215,6 +216,10 @@ SERIES_NOUNS = {"en": {"day", "round", "stage", "game", "match", "test", "leg", 
                        "phase", "acte", "partie"}}
 # Words around a number that say it is an age: "aged 39", "âgé de 39 ans".
 AGE_BEFORE = {"aged", "age", "ages", "âgé", "âgée", "âgés", "âgées"}
+# Words before an age that date it to the past: "ill since the age of three" says nothing of how old
+# the child is now, nor "joué dès l'âge de 5 ans" of the player's age.
+PAST_AGE_BEFORE = re.compile(r"\b(?:since|from|depuis|dès|à partir de)\s+(?:the\s+)?(?:age\s+of|age|l'âge\s+de)\s+$",
+                             re.IGNORECASE)
 # Words right before a number that make it a rank: "world No 1", "number two", "numéro un", "n°1".
 RANK_BEFORE = {"no", "no.", "number", "numéro", "n°", "nº", "num"}
 # Words next to "3-2" that make it a score rather than a range.

@@ -35,7 +35,7 @@ from typing import Any
 
 from .extract import Figure, extract_figures, guess_lang, lower_keeping_offsets
 from ..vocab import SCALES
-from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, PERSON_NOUNS, VAGUE_RANGES
+from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, PAST_AGE_BEFORE, PERSON_NOUNS, VAGUE_RANGES
 from .numbers import concepts, known_concept
 from .patterns import SCORE
 from .units import convert, convert_temperature
@@ -348,9 +348,10 @@ def supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
         yield from (c for c in groups["fraction"] if abs(c.value - figure.value) < 0.01)
         yield from (c for c in groups["percent:%"] if _fraction_is(figure, c.value))
     elif kind == "age":
-        yield from (c for c in groups["age"] if _same_value(figure, c))
-        yield from (c for c in groups["number"] if c.kind == "count" and c.noun is None
-                    and c.value == figure.value)
+        ages = [c for c in groups["age"] if _same_value(figure, c)]
+        ages += [c for c in groups["number"] if c.kind == "count" and c.noun is None and c.value == figure.value]
+        now = not _past_age(figure, figure.text_lower)
+        yield from (c for c in ages if not (now and _past_age(c, index.text)))
     elif kind in ("rank", "ordinal"):
         yield from (c for c in (*groups["rank"], *groups["ordinal"]) if c.value == figure.value)
     else:
@@ -363,6 +364,12 @@ def supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
             yield from _bare_supports(figure, index)
             yield from (c for c in index.by_group["ordinal"] if c.value == figure.value >= 2
                         and figure.nouns & c.nouns)  # "his second try": he scored two tries
+
+
+def _past_age(candidate: Figure, text: str) -> bool:
+    """An age a text dates to the past ("ill since the age of three", "dès l'âge de 5 ans"): no support
+    for how old the person is now ("a three-year-old boy"), only for the same past age."""
+    return PAST_AGE_BEFORE.search(text, max(0, candidate.start - 30), candidate.start) is not None
 
 
 def _bare_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
