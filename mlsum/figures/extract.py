@@ -617,26 +617,25 @@ class _Reader:
                   glued: bool, qualifier: str | None = None) -> Figure | None:
         """The figure of a number given what follows it: scale, percent, currency, unit, noun."""
         low = self.low
-        ahead = P.AFTER_NUMBER[self.lang].match(low, end) is not None  # else none of the five below matches
-        scale = P.SCALE.match(low, end) if ahead else None
+        scale = P.SCALE.match(low, end)
         factor = 1.0
         if scale and self._is_scale(scale, currency, glued, value):
             word = scale.group("scale")
             factor = 12 if word == "dozen" else SCALES[word]
             value *= factor
             end = scale.end()
-        percent = P.PERCENT.match(low, end) if ahead else None
+        percent = P.PERCENT.match(low, end)
         if percent:
             unit = "percentage point" if "point" in percent.group("pct") else "%"
             return self._figure(start, percent.end(), value, unit, "percent", qualifier=qualifier,
                                 noun=self._noun(percent.end(), partitive=True), decimals=places)
-        word = P.CURRENCY_WORD.match(low, end) if ahead else None
+        word = P.CURRENCY_WORD.match(low, end)
         if word and currency is None:
             currency, end = CURRENCY_WORDS[_single_spaced(word.group("curword"))], word.end()
         if currency:
             return self._figure(start, end, value, currency, "money", qualifier=qualifier, decimals=places,
                                 scale=factor)
-        unit = P.UNIT[self.lang].match(low, end) if ahead else None
+        unit = P.UNIT[self.lang].match(low, end)
         if unit and self._is_unit(unit, glued, value) and factor == 1:
             name, kind = UNITS[_single_spaced(unit.group("unit"))]
             adjective = "-" in unit.group("gap")  # "six-year-long war", "a 24-hour truce"
@@ -652,7 +651,7 @@ class _Reader:
                                          int(value), minute)
             return self._figure(start, unit.end(), value, name, kind, qualifier=qualifier, noun=noun,
                                 decimals=places)
-        oclock = P.OCLOCK.match(low, end, end + 9) if ahead else None
+        oclock = P.OCLOCK.match(low, end, end + 9)
         if oclock and value.is_integer():
             return self._time_figure(start, oclock.end(), int(value), 0)
         if low[end:end + 1].isalpha():
@@ -757,21 +756,22 @@ class _Reader:
             of = P.PARTITIVE.match(self.low, pos)
             if of:
                 pos = of.end()
-        stop = _NOT_A_NOUN[self.lang]
+        stop, english, text, next_word = _NOT_A_NOUN[self.lang], self.lang == "en", self.text, P.NEXT_WORD.match
         words: list[str] = []
         while len(words) < 4:
-            m = P.NEXT_WORD.match(self.text, pos)
+            m = next_word(text, pos)
             if not m:
                 break
-            lower = m.group(1).lower()
+            word = m.group(1)
+            lower = word.lower()
             if lower in stop:
                 break
-            if self.lang == "en" and lower.endswith(NON_NOUN_ENDINGS) and (
+            if english and lower.endswith(NON_NOUN_ENDINGS) and (
                     words or lower.endswith("ly") or not known_concept(lower)):
                 break  # "14 people killed", "the 68-year-old described"; but "two injured"
-            words.append(m.group(1))
+            words.append(word)
             pos = m.end()
-            if self.lang == "fr":
+            if not english:
                 break
         return " ".join(words) or None
 

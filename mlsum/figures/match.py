@@ -636,7 +636,9 @@ def _occasion_of_other_thing(figure: Figure, candidate: Figure) -> bool:
 
 
 def _nouns_meet(figure: Figure, candidate: Figure) -> bool:
-    return bool(figure.nouns & candidate.near or candidate.nouns & figure.near)
+    """One's noun named next to the other; a figure without a noun asks nothing of the other's
+    surroundings (the costliest property to compute)."""
+    return bool(figure.nouns and figure.nouns & candidate.near or candidate.nouns and candidate.nouns & figure.near)
 
 
 def _people_of_a_kind(figure: Figure, candidate: Figure) -> bool:
@@ -654,6 +656,7 @@ def _knows(figure: Figure) -> bool:
 
 # Calendar ------------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)
 def _parse_iso(iso: str) -> tuple[int | None, int, int | None]:
     """"2024-12-03" / "--12-03" / "2017-03" → (year or None, month, day or None)."""
     if iso.startswith("--"):

@@ -230,7 +230,6 @@ def _any_of(*patterns: re.Pattern) -> re.Pattern:
     return re.compile("|".join(f"(?:{_unnamed(p)})" for p in patterns))
 
 
-# What may follow a number (scale, percent, currency word, unit, o'clock) and what a digit may start
-# (a day-first date, a time of day): the number reader tries each pattern only where one of them matches.
-AFTER_NUMBER = {lang: _any_of(SCALE, PERCENT, CURRENCY_WORD, UNIT[lang], OCLOCK) for lang in LANGS}
+# What a digit may start (a day-first date, a time of day): the number reader tries each pattern only
+# where one of them matches.
 DATE_OR_CLOCK = {lang: _any_of(DAY_MONTH[lang], CLOCK[lang]) for lang in LANGS}
