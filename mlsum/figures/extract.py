@@ -511,22 +511,24 @@ class _Reader:
         if m.group("ordinal"):
             return self._figure(start, end, value, None, "ordinal", noun=self._ordinal_noun(end),
                                 qualifier=qualifier)
-        decade = P.DECADE.match(low, m.start("num"))
+        number_end = m.end("num")
+        # a decade's digits are the whole number, followed by "s" ("1990s", "the 90's")
+        decade = P.DECADE.match(low, m.start("num")) if low[number_end:number_end + 1] in P.DECADE_AFTER else None
         if decade and not m.group("cur"):
             return self._decade(start, decade)
         if low.find("années", max(0, start - 24), start) >= 0 and self._previous_word(start) == "années" \
                 and len(digits) in (2, 4) and value % 10 == 0:
             return self._decade(start, _DIGITS.match(low, start))  # "les années 1990"
         if marked and self._rank_before(start):
-            return self._figure(start, m.end("num"), value, None, "rank", noun=self._noun(m.end("num")))
-        series = self._series_before(start, m.end("num"), value) if marked else None
+            return self._figure(start, number_end, value, None, "rank", noun=self._noun(number_end))
+        series = self._series_before(start, number_end, value) if marked else None
         if series:
-            return self._figure(start, m.end("num"), value, None, "ordinal", noun=series)
+            return self._figure(start, number_end, value, None, "ordinal", noun=series)
         currency = CURRENCY_SYMBOLS[m.group("cur")] if m.group("cur") else None
         if currency is None and marked:
             currency, start = self._currency_before(start)
-        number_end = m.end("num")
-        split = P.TOKENIZED_DECIMAL.match(low, number_end) if self.lang == "en" and digits.isdigit() else None
+        split = P.TOKENIZED_DECIMAL.match(low, number_end) \
+            if self.lang == "en" and low.startswith(". ", number_end) and digits.isdigit() else None
         if split and (P.UNIT[self.lang].match(low, split.end()) or P.PERCENT.match(low, split.end())):
             digits, number_end = f"{digits}.{split.group('fraction')}", split.end()  # "102. 5 kg"
             value = float(digits)

@@ -214,6 +214,7 @@ RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|à|au|and|et|or|ou)\s+(?:(?:lundi|ma
                        r"samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
                        r"|\s?[-–]\s?")
 DECADE = re.compile(r"(?P<digits>\d{4}|\d0)['’]?s(?!\w)")
+DECADE_AFTER = ("s", "'", "’")  # what follows a decade's digits
 ROMAN_CENTURY = re.compile(r"(?<![\w])(?P<roman>[ivxlc]{1,7})(?:e|ème|eme)\s+(?P<noun>siècles?)(?!\w)")
 WORDS_AHEAD = re.compile(r"(?:\s+-?\s*[^\W\d_][\w'’-]*){1,5}")
 FRACTION_OF = re.compile(r"\s+(?:of\b|des\b|de\b|d['’]|du\b)")
