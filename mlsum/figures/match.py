@@ -636,9 +636,10 @@ def _occasion_of_other_thing(figure: Figure, candidate: Figure) -> bool:
 
 
 def _nouns_meet(figure: Figure, candidate: Figure) -> bool:
-    """One's noun named next to the other; a figure without a noun asks nothing of the other's
-    surroundings (the costliest property to compute)."""
-    return bool(figure.nouns and figure.nouns & candidate.near or candidate.nouns and candidate.nouns & figure.near)
+    """One's noun named next to the other. The candidate's noun is tested first: it is mostly named in
+    the summary figure's own surroundings, computed once, so that a candidate's (the costliest property,
+    and a summary figure has many candidates) is computed only when needed."""
+    return bool(candidate.nouns and candidate.nouns & figure.near or figure.nouns and figure.nouns & candidate.near)
 
 
 def _people_of_a_kind(figure: Figure, candidate: Figure) -> bool:
