@@ -187,8 +187,8 @@ def extract_figures(text: str, lang: str | None = None, implied: bool = False) -
         if word is None and not low[pos].isdigit():
             prefixed = P.SYMBOL_BEFORE.search(low, max(0, pos - 3), pos + 1)
             pos = prefixed.start() if prefixed else pos  # "US$", "CA$", "HK$"
-        if pos < consumed or _glued(low, pos):
-            continue
+        if pos < consumed or (word is None or low[pos - 1:pos] != " ") and _glued(low, pos):
+            continue  # (a word after a space is never glued)
         if isinstance(word, re.Match):
             found = reader.century(word)
         else:
@@ -263,8 +263,10 @@ def _word_starts(low: str, word: str):
 def _person_list(reader: "_Reader", before_and: int, after_and: int, not_before: int) -> Figure | None:
     """The list of named people around the "and" between `before_and` and `after_and`, if there is one."""
     text, lang = reader.text, reader.lang
+    if before_and < not_before:
+        return None
     last = P.PERSON_ITEM[lang].match(text, after_and)
-    if last is None or before_and < not_before:
+    if last is None:
         return None
     left = before_and - (text[before_and - 1:before_and] == ",")  # "Ana Ruiz, Li Wei, and Tom Ek"
     first = P.LIST_BEFORE_AND[lang].search(text, max(not_before, left - _LIST_REACH), left)

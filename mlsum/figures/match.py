@@ -581,7 +581,8 @@ def find_contradiction(figure: Figure, index: SourceIndex) -> Figure | None:
         candidates = [*index.by_group["rank"], *index.by_group["ordinal"]]
     else:
         candidates = index.by_group[_group(figure)]
-    candidates = [c for c in candidates if not _within_bound(figure, c)]
+    if figure.qualifier:  # only a bound ("more than", "under") allows other values
+        candidates = [c for c in candidates if not _within_bound(figure, c)]
     if figure.kind in _NOUN_KINDS:
         same_noun = [c for c in candidates if c.kind != "year" and figure.nouns & c.nouns
                      and c.value != figure.value]
