@@ -194,7 +194,6 @@ def extract_figures(text: str, lang: str | None = None, implied: bool = False) -
         else:
             found = reader.words(pos, word) if word else reader.digits(pos)
         for figure in found:
-            figure.lang, figure.text_lower = lang, low
             figures.append(figure)
             consumed = max(consumed, figure.end)
     _join_ranges(figures, low)
@@ -246,8 +245,6 @@ def _implied(reader: "_Reader") -> list[Figure]:
         if listed is not None:
             found.append(listed)
             end = listed.end
-    for figure in found:
-        figure.lang, figure.text_lower = reader.lang, reader.low
     return found
 
 
@@ -885,5 +882,10 @@ class _Reader:
         return previous is not None and previous in YEAR_PREPOSITIONS
 
     def _figure(self, start: int, end: int, value: float | None, unit: str | None, kind: str,
-                **details: Any) -> Figure:
-        return Figure(self.text[start:end], start, end, value, unit, kind, **details)
+                noun: str | None = None, vague: bool = False, qualifier: str | None = None, iso: str | None = None,
+                decimals: int = 0, scale: float = 1.0) -> Figure:
+        """A figure of this text, its language and lower-cased text set (keywords spelled out: passing
+        `**details` through cost a dict per figure, and an article has dozens)."""
+        return Figure(self.text[start:end], start, end, value, unit, kind, noun=noun, vague=vague,
+                      qualifier=qualifier, iso=iso, lang=self.lang, decimals=decimals, scale=scale,
+                      text_lower=self.low)
