@@ -51,3 +51,21 @@ def test_checking_never_raises_and_evidence_is_located(summary, source, other, l
 def test_translation_check_never_raises(original, translation):
     for issue in compare_translation(original, translation):
         assert issue.status in ("missing", "changed")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXT, lang=st.sampled_from(["en", "fr"]))
+def test_the_reader_gates_never_hide_a_match(text, lang):
+    """The one-test gates the number reader runs first (`DATE_OR_CLOCK`, `_marked_before`) are only
+    shortcuts: where a gate says no, every pattern or test it stands for says no too."""
+    from mlsum.figures import patterns as P
+    from mlsum.figures.extract import _Reader, lower_keeping_offsets
+
+    low = lower_keeping_offsets(text)
+    reader = _Reader(text, low, lang)
+    for pos in range(len(low) + 1):
+        if not P.DATE_OR_CLOCK[lang].match(low, pos):
+            assert not P.DAY_MONTH[lang].match(low, pos) and not P.CLOCK[lang].match(low, pos)
+        if pos and not reader._marked_before(pos):
+            assert reader._hedge(pos) is None and not reader._rank_before(pos)
+            assert reader._currency_before(pos)[0] is None and reader._series_before(pos, pos, 1.0) is None

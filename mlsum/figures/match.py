@@ -581,7 +581,8 @@ def find_contradiction(figure: Figure, index: SourceIndex) -> Figure | None:
         candidates = [*index.by_group["rank"], *index.by_group["ordinal"]]
     else:
         candidates = index.by_group[_group(figure)]
-    candidates = [c for c in candidates if not _within_bound(figure, c)]
+    if figure.qualifier:  # only a bound ("more than", "under") allows other values
+        candidates = [c for c in candidates if not _within_bound(figure, c)]
     if figure.kind in _NOUN_KINDS:
         same_noun = [c for c in candidates if c.kind != "year" and figure.nouns & c.nouns
                      and c.value != figure.value]
@@ -636,7 +637,10 @@ def _occasion_of_other_thing(figure: Figure, candidate: Figure) -> bool:
 
 
 def _nouns_meet(figure: Figure, candidate: Figure) -> bool:
-    return bool(figure.nouns & candidate.near or candidate.nouns & figure.near)
+    """One's noun named next to the other. The candidate's noun is tested first: it is mostly named in
+    the summary figure's own surroundings, computed once, so that a candidate's (the costliest property,
+    and a summary figure has many candidates) is computed only when needed."""
+    return bool(candidate.nouns and candidate.nouns & figure.near or figure.nouns and figure.nouns & candidate.near)
 
 
 def _people_of_a_kind(figure: Figure, candidate: Figure) -> bool:
@@ -654,6 +658,7 @@ def _knows(figure: Figure) -> bool:
 
 # Calendar ------------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)
 def _parse_iso(iso: str) -> tuple[int | None, int, int | None]:
     """"2024-12-03" / "--12-03" / "2017-03" → (year or None, month, day or None)."""
     if iso.startswith("--"):

@@ -169,6 +169,10 @@ RANK_BEFORE = re.compile(r"(?:^|[^\w])(no\.?|number|numéro|n°|nº)\s*$")
 RANK_WORDS = ("no", "no.", "number", "numéro", "n°", "nº")
 AGE_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:de\s+|of\s+)?(?:between\s+)?$")
 SERIES_ENDS = {lang: tuple(SERIES_NOUNS[lang]) for lang in LANGS}
+# Every ending the four tests above look for (hedge, rank, series noun, currency code): a number after none
+# of them skips all four (a test true on a shorter window before the number is true on this one).
+BEFORE_ENDS = tuple({*HEDGE_ENDS, *RANK_WORDS, *CODES_BEFORE, *(n for nouns in SERIES_ENDS.values() for n in nouns)})
+BEFORE_WINDOW = 24
 AGE_WORD = re.compile("|".join(sorted(AGE_BEFORE_WORDS)))
 # Possessive: giving characters back never helps the search, and trying to made it the slowest step of a
 # month or ordinal word.
@@ -210,6 +214,23 @@ RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|à|au|and|et|or|ou)\s+(?:(?:lundi|ma
                        r"samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
                        r"|\s?[-–]\s?")
 DECADE = re.compile(r"(?P<digits>\d{4}|\d0)['’]?s(?!\w)")
+DECADE_AFTER = ("s", "'", "’")  # what follows a decade's digits
 ROMAN_CENTURY = re.compile(r"(?<![\w])(?P<roman>[ivxlc]{1,7})(?:e|ème|eme)\s+(?P<noun>siècles?)(?!\w)")
 WORDS_AHEAD = re.compile(r"(?:\s+-?\s*[^\W\d_][\w'’-]*){1,5}")
 FRACTION_OF = re.compile(r"\s+(?:of\b|des\b|de\b|d['’]|du\b)")
+
+
+def _unnamed(pattern: re.Pattern) -> str:
+    """A pattern's text without its group names, to join it with others that reuse them."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
+
+
+def _any_of(*patterns: re.Pattern) -> re.Pattern:
+    """A regex that matches where any of `patterns` matches: one test at a position where, mostly, none
+    does (an alternation fails only when every branch fails)."""
+    return re.compile("|".join(f"(?:{_unnamed(p)})" for p in patterns))
+
+
+# What a digit may start (a day-first date, a time of day): the number reader tries each pattern only
+# where one of them matches.
+DATE_OR_CLOCK = {lang: _any_of(DAY_MONTH[lang], CLOCK[lang]) for lang in LANGS}
