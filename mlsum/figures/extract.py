@@ -22,7 +22,7 @@ from . import patterns as P
 from ..vocab import APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, SCALES, clock
 from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS,
                       CURRENCY_WORDS, FUNCTION_WORDS, MAGNITUDES, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS,
-                      ORDINAL_IDIOMS, PERSON_NOUNS, RANK_BEFORE, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS, UNITS, VAGUE,
+                      ORDINAL_IDIOMS, PERSON_NOUNS, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS, UNITS, VAGUE,
                       WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
 from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
 
@@ -797,7 +797,7 @@ class _Reader:
         if not before.rstrip().endswith(P.RANK_WORDS):  # what the regex needs, found at C speed
             return False
         m = P.RANK_BEFORE.search(before)
-        return m is not None and m.group(1) in RANK_BEFORE and (m.group(1) != "no" or self.low[start].isdigit())
+        return m is not None and (m.group(1) != "no" or self.low[start].isdigit())
 
     def _series_before(self, start: int, end: int, value: float) -> str | None:
         """"day two", "round 3", "étape 4": a number after one of a series is its rank (the noun it

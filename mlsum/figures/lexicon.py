@@ -221,7 +221,7 @@ AGE_BEFORE = {"aged", "age", "ages", "âgé", "âgée", "âgés", "âgées"}
 PAST_AGE_BEFORE = re.compile(r"\b(?:since|from|depuis|dès|à partir de)\s+(?:the\s+)?(?:age\s+of|age|l'âge\s+de)\s+$",
                              re.IGNORECASE)
 # Words right before a number that make it a rank: "world No 1", "number two", "numéro un", "n°1".
-RANK_BEFORE = {"no", "no.", "number", "numéro", "n°", "nº", "num"}
+RANK_BEFORE = ("no", "no.", "number", "numéro", "n°", "nº")
 # Words next to "3-2" that make it a score rather than a range.
 SCORE_BEFORE = {"won", "win", "beat", "beating", "beaten", "lost", "lose", "losing", "defeated", "drew",
                 "draw", "led", "lead", "leading", "trailed", "trailing", "thrashed", "edged", "gagné",

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from ..vocab import AMPM, APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, ORDINAL_SUFFIX, SCALES
 from .lexicon import AGE_BEFORE as AGE_BEFORE_WORDS
+from .lexicon import RANK_BEFORE as RANK_WORDS
 from .lexicon import (CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS, CURRENCY_WORDS, FRENCH_ONLY_UNITS, HEDGES,
                       PERCENT_POINT_WORDS, PERCENT_WORDS, SERIES_NOUNS, UNIT_ADJECTIVES, UNITS, VAGUE)
 
@@ -165,8 +166,7 @@ HEDGE = re.compile(rf"(?:^|[^\w'])(?P<hedge>{trie(HEDGES)})\s+$")
 # literal search: most numbers have none of them before, and a search tries every start in its window.
 HEDGE_ENDS = tuple({hedge.split()[-1] for hedge in HEDGES})
 CODES_BEFORE = tuple(CURRENCY_CODES_BEFORE)
-RANK_BEFORE = re.compile(r"(?:^|[^\w])(no\.?|number|numéro|n°|nº)\s*$")
-RANK_WORDS = ("no", "no.", "number", "numéro", "n°", "nº")
+RANK_BEFORE = re.compile(rf"(?:^|[^\w])({trie(RANK_WORDS)})\s*$")
 AGE_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:de\s+|of\s+)?(?:between\s+)?$")
 SERIES_ENDS = {lang: tuple(SERIES_NOUNS[lang]) for lang in LANGS}
 # Every ending the four tests above look for (hedge, rank, series noun, currency code): a number after none
