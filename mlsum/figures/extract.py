@@ -22,8 +22,8 @@ from . import patterns as P
 from ..vocab import APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, SCALES, clock
 from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS,
                       CURRENCY_WORDS, FUNCTION_WORDS, MAGNITUDES, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS,
-                      ORDINAL_IDIOMS, PERSON_NOUNS, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS, UNITS, VAGUE,
-                      WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
+                      ORDINAL_IDIOMS, PERFECT_RECORD_NOUNS, PERSON_NOUNS, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS,
+                      UNITS, VAGUE, WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
 from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
 
 Concepts = tuple[str, ...]  # what one word names (see numbers.concepts)
@@ -634,8 +634,11 @@ class _Reader:
         percent = P.PERCENT.match(low, end)
         if percent:
             unit = "percentage point" if "point" in percent.group("pct") else "%"
+            noun = self._noun(percent.end(), partitive=True)
+            perfect = value == 100 and unit == "%" and noun is not None \
+                and noun.split()[0].lower() in PERFECT_RECORD_NOUNS[self.lang]  # "their 100% start": an idiom
             return self._figure(start, percent.end(), value, unit, "percent", qualifier=qualifier,
-                                noun=self._noun(percent.end(), partitive=True), decimals=places)
+                                noun=noun, decimals=places, vague=perfect)
         word = P.CURRENCY_WORD.match(low, end)
         if word and currency is None:
             currency, end = CURRENCY_WORDS[_single_spaced(word.group("curword"))], word.end()
