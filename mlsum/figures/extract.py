@@ -218,12 +218,15 @@ def _digit_starts(low: str) -> list[int]:
 _PLURAL_ENDINGS = ("s", "men", "children", "people", "police")  # "both sides", not "both Paris and Rome"
 _METRES_NOT_MILLIONS = 1000  # "1500m", "5,000 m": metres, never millions
 _LIST_REACH = 160  # characters before an "and" that a list of names may take
+NOVELTY = "novelty"  # the unit of a first time stated without an ordinal ("until now", "jusqu'ici")
 
 
 def _implied(reader: "_Reader") -> list[Figure]:
     """Numbers an article states without writing one: "both committees" counts two committees, "his
-    maiden title" and "the opening round" are firsts, and a list of named people ("Ana Ruiz, 29, and
-    Li Wei, 56,", "a man, 41, and a woman, 23,") is a `list` figure whose value is how many it names.
+    maiden title" and "the opening round" are firsts, "until now" / "jusqu'ici" says a first time (an
+    ordinal of unit `NOVELTY`, evidence only for "the first time" in a sentence like its own), and a
+    list of named people ("Ana Ruiz, 29, and Li Wei, 56,", "a man, 41, and a woman, 23,") is a `list`
+    figure whose value is how many it names.
     Only a source's: as evidence they are sure, while a summary's "both" is not a figure a reader
     checks."""
     found: list[Figure] = []
@@ -239,6 +242,9 @@ def _implied(reader: "_Reader") -> list[Figure]:
                 noun = reader._noun(start + len(word))
                 if noun is not None:
                     found.append(reader._figure(start, start + len(word), 1.0, None, "ordinal", noun=noun))
+    occasion = "fois" if reader.lang == "fr" else "time"
+    for m in P.NOVELTY[reader.lang].finditer(low):  # "until now": what happens next is a first time
+        found.append(reader._figure(m.start(), m.end(), 1.0, NOVELTY, "ordinal", noun=occasion))
     end = 0  # where the last list found ends
     for m in P.LIST_AND[reader.lang].finditer(reader.text):
         listed = _person_list(reader, m.start(), m.end(), end)
