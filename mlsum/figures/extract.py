@@ -243,8 +243,13 @@ def _implied(reader: "_Reader") -> list[Figure]:
                 if noun is not None:
                     found.append(reader._figure(start, start + len(word), 1.0, None, "ordinal", noun=noun))
     occasion = "fois" if reader.lang == "fr" else "time"
-    for m in P.NOVELTY[reader.lang].finditer(low):  # "until now": what happens next is a first time
-        found.append(reader._figure(m.start(), m.end(), 1.0, NOVELTY, "ordinal", noun=occasion))
+    for phrase in P.NOVELTY[reader.lang]:  # "until now": what happens next is a first time
+        at = low.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            if not (low[at - 1:at].isalnum() or low[end:end + 1].isalnum()):
+                found.append(reader._figure(at, end, 1.0, NOVELTY, "ordinal", noun=occasion))
+            at = low.find(phrase, end)
     end = 0  # where the last list found ends
     for m in P.LIST_AND[reader.lang].finditer(reader.text):
         listed = _person_list(reader, m.start(), m.end(), end)
