@@ -161,6 +161,20 @@ def test_a_first_is_supported_by_the_words_that_say_first():
     assert judged("Lund won her second title in Oslo.", source)[0] != SUPPORTED
 
 
+def test_until_now_says_a_first_time_of_its_own_event_only():
+    source = "Until now, nurses from abroad were barred from working in the county's clinics."
+    assert judged("Nurses from abroad may work in the clinics for the first time.", source) == (SUPPORTED, SAME_THING)
+    assert judged("The mayor opened a bridge for the first time.", source)[0] != SUPPORTED
+    assert judged("Nurses from abroad may work in the clinics for the second time.", source) \
+        == (UNSUPPORTED, NOT_FOUND)  # evidence of a first time, not a contradiction of a second
+    assert judged("Nurses from abroad won their first case.", source)[0] != SUPPORTED  # a rank, not an occasion
+    assert judged("The river has flooded the village for the first time.",
+                  "The village had never before been flooded by the river.") == (SUPPORTED, SAME_THING)
+    french = "Jusqu'ici, les infirmières étrangères n'avaient pas le droit d'exercer dans les cliniques."
+    assert judged("Les infirmières étrangères peuvent exercer pour la première fois.", french, "première")[0] \
+        == SUPPORTED
+
+
 def test_an_age_is_of_the_person_the_article_names_with_it():
     source = ("An eight-year-old girl died in hospital. Her 13-year-old brother, named as Omar Haddad, died "
               "at the scene.")

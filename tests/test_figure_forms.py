@@ -275,3 +275,23 @@ def test_a_dozen_is_about_twelve_but_dozens_an_order_of_magnitude():
 def test_magnitude_words_are_figures():
     assert [(f.kind, f.unit) for f in extract_figures("billions of dollars, des millions de personnes", "en")] \
         == [("magnitude", "billions"), ("magnitude", "millions")]
+
+
+# Idioms that read as figures ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("The hosts kept up their 100% start to the campaign.", "en"),
+    ("Her side still have a 100 per cent record at home.", "en"),
+    ("Le club reste à 100 % de victoires cette saison.", "fr"),
+])
+def test_a_hundred_percent_record_is_an_idiom_not_a_share(text, lang):
+    [figure] = extract_figures(text, lang)
+    assert (figure.kind, figure.value, figure.vague) == ("percent", 100, True)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Turnout reached 100% in the village.", "en"), ("Costs rose by a 100% increase.", "en"),
+    ("They won a 90% share of the vote.", "en"), ("Le taux atteint 100 % des dossiers.", "fr"),
+])
+def test_other_hundred_percents_are_shares(text, lang):
+    assert [kind for _, kind, *_ in figures(text, lang)] == ["percent"]

@@ -22,8 +22,8 @@ from . import patterns as P
 from ..vocab import APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, SCALES, clock
 from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS,
                       CURRENCY_WORDS, FUNCTION_WORDS, MAGNITUDES, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS,
-                      ORDINAL_IDIOMS, PERSON_NOUNS, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS, UNITS, VAGUE,
-                      WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
+                      ORDINAL_IDIOMS, PERFECT_RECORD_NOUNS, PERSON_NOUNS, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS,
+                      UNITS, VAGUE, WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
 from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
 
 Concepts = tuple[str, ...]  # what one word names (see numbers.concepts)
@@ -218,12 +218,15 @@ def _digit_starts(low: str) -> list[int]:
 _PLURAL_ENDINGS = ("s", "men", "children", "people", "police")  # "both sides", not "both Paris and Rome"
 _METRES_NOT_MILLIONS = 1000  # "1500m", "5,000 m": metres, never millions
 _LIST_REACH = 160  # characters before an "and" that a list of names may take
+NOVELTY = "novelty"  # the unit of a first time stated without an ordinal ("until now", "jusqu'ici")
 
 
 def _implied(reader: "_Reader") -> list[Figure]:
     """Numbers an article states without writing one: "both committees" counts two committees, "his
-    maiden title" and "the opening round" are firsts, and a list of named people ("Ana Ruiz, 29, and
-    Li Wei, 56,", "a man, 41, and a woman, 23,") is a `list` figure whose value is how many it names.
+    maiden title" and "the opening round" are firsts, "until now" / "jusqu'ici" says a first time (an
+    ordinal of unit `NOVELTY`, evidence only for "the first time" in a sentence like its own), and a
+    list of named people ("Ana Ruiz, 29, and Li Wei, 56,", "a man, 41, and a woman, 23,") is a `list`
+    figure whose value is how many it names.
     Only a source's: as evidence they are sure, while a summary's "both" is not a figure a reader
     checks."""
     found: list[Figure] = []
@@ -239,6 +242,14 @@ def _implied(reader: "_Reader") -> list[Figure]:
                 noun = reader._noun(start + len(word))
                 if noun is not None:
                     found.append(reader._figure(start, start + len(word), 1.0, None, "ordinal", noun=noun))
+    occasion = "fois" if reader.lang == "fr" else "time"
+    for phrase in P.NOVELTY[reader.lang]:  # "until now": what happens next is a first time
+        at = low.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            if not (low[at - 1:at].isalnum() or low[end:end + 1].isalnum()):
+                found.append(reader._figure(at, end, 1.0, NOVELTY, "ordinal", noun=occasion))
+            at = low.find(phrase, end)
     end = 0  # where the last list found ends
     for m in P.LIST_AND[reader.lang].finditer(reader.text):
         listed = _person_list(reader, m.start(), m.end(), end)
@@ -634,8 +645,11 @@ class _Reader:
         percent = P.PERCENT.match(low, end)
         if percent:
             unit = "percentage point" if "point" in percent.group("pct") else "%"
+            noun = self._noun(percent.end(), partitive=True)
+            perfect = value == 100 and unit == "%" and noun is not None \
+                and noun.split()[0].lower() in PERFECT_RECORD_NOUNS[self.lang]  # "their 100% start": an idiom
             return self._figure(start, percent.end(), value, unit, "percent", qualifier=qualifier,
-                                noun=self._noun(percent.end(), partitive=True), decimals=places)
+                                noun=noun, decimals=places, vague=perfect)
         word = P.CURRENCY_WORD.match(low, end)
         if word and currency is None:
             currency, end = CURRENCY_WORDS[_single_spaced(word.group("curword"))], word.end()

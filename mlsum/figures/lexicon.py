@@ -33,6 +33,11 @@ ORDINAL_IDIOMS = {"en": {"first lady", "first aid", "first hand", "first ministe
                   "fr": {"premier ministre", "première ministre", "premier plan", "premier lieu",
                          "second plan", "seconde main", "premier secrétaire", "première dame"}}
 
+# Nouns after "100%" that make it the idiom of a perfect record ("their 100% start to the season", "a
+# 100 per cent record", "100 % de victoires"): every match won, not a share that was measured; vague.
+PERFECT_RECORD_NOUNS = {"en": {"start", "starts", "record", "records"},
+                        "fr": {"victoires", "réussite", "bilan"}}
+
 # Currencies: every ISO currency by its CLDR names in both languages ("Swiss francs", "francs suisses"),
 # its symbol where it has one of its own, and for the currencies most news is about the bare word too
 # ("dollars", "pounds", "livres"): a bare word goes to the first of these whose name ends (English) or

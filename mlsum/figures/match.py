@@ -9,7 +9,8 @@ Each summary figure gets a status and the basis for it:
   there but the checker cannot tell whether it counts the same thing (a paraphrase it does not know:
   "870 infections" / "870 people infected" is fine, and a guess would cry wolf). A source states some
   numbers without digits, and these count: "both committees", "his maiden title", "Ana Ruiz, 29, and
-  Li Wei, 56" (two people, `same value` for "two men").
+  Li Wei, 56" (two people, `same value` for "two men"), "until now, men were barred from donating"
+  (a first time, for "men may donate for the first time": a sentence sharing a word).
 - `contradicted`: a source gives another value for the same thing (same counted noun, or for measures,
   dates and ages the same surroundings; the same person for an age in apposition), and does not give
   this value for it, nor is it a value a bound allows ("more than 50" is not contradicted by 80).
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
-from .extract import Figure, extract_figures, guess_lang, lower_keeping_offsets
+from .extract import NOVELTY, Figure, extract_figures, guess_lang, lower_keeping_offsets
 from ..vocab import SCALES
 from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, PAST_AGE_BEFORE, PERSON_NOUNS, VAGUE_RANGES
 from .numbers import concepts, known_concept
@@ -55,6 +56,7 @@ _ROUNDED_KINDS = {"money", "percent", "count", *_MEASURES}  # what a summary may
 _FRACTION_POINTS = 3.5  # "a third" for 33 %, 35 %; not for 30 %
 _COMPUTED_WINDOW = 200  # two figures summed or subtracted are stated within this many characters
 _CONTRADICTION_WORDS = 1  # words besides the noun that another value's sentence must share to contradict
+_NOVELTY_WORDS = 1  # content words around "until now" that "for the first time" must share (one: fitted)
 _ROUNDING_SHARE = 0.03  # "1.8 million" for 1,765,000, "£10m" for £10.25m; not "$2 billion" for $1.8bn
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _OCCASIONS = frozenset(concepts("times")) | frozenset(concepts("fois", "fr"))
@@ -353,7 +355,9 @@ def supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
         now = not _past_age(figure, figure.text_lower)
         yield from (c for c in ages if not (now and _past_age(c, index.text)))
     elif kind in ("rank", "ordinal"):
-        yield from (c for c in (*groups["rank"], *groups["ordinal"]) if c.value == figure.value)
+        first_time = figure.value == 1 and _is_occasion(figure)  # what "until now" may support
+        yield from (c for c in (*groups["rank"], *groups["ordinal"]) if c.value == figure.value
+                    and (c.unit != NOVELTY or first_time))
     else:
         yield from (c for c in groups[_group(figure)] if c.value is not None and _same_value(figure, c))
         if kind == "percent":
@@ -524,6 +528,8 @@ def _agrees(figure: Figure, candidate: Figure) -> bool:
     elides its noun ("his second of the game") ranks the same thing only in a sentence sharing three
     words. Measures, dates and times are what their unit says, unless both count a named noun that
     differs."""
+    if candidate.unit == NOVELTY:  # "for the first time" / "until now, ...": one event if a word is shared
+        return len(figure.context & candidate.context) >= _NOVELTY_WORDS
     if _ranks_a_noun(figure):
         if candidate.kind != figure.kind:
             return False
@@ -551,6 +557,8 @@ def _disagrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
     names the summary's noun ("300,000 jobs" / "300 000 cars", where the source counts jobs too)."""
     if figure.kind == "age":
         return not (figure.near & candidate.near) and len(figure.context & candidate.context) < 1
+    if candidate.unit == NOVELTY:
+        return len(figure.context & candidate.context) < _NOVELTY_WORDS
     if _occasion_of_other_thing(figure, candidate):
         return True
     if figure.kind in ("ordinal", "rank") and not figure.nouns and _ranks_a_noun(candidate):
@@ -577,8 +585,8 @@ def find_contradiction(figure: Figure, index: SourceIndex) -> Figure | None:
         return None
     if figure.kind == "year":
         candidates = [c for c in index.by_group["number"] if c.kind == "year"]
-    elif figure.kind in ("rank", "ordinal"):
-        candidates = [*index.by_group["rank"], *index.by_group["ordinal"]]
+    elif figure.kind in ("rank", "ordinal"):  # "until now" is evidence of a first time, not against a second
+        candidates = [c for c in (*index.by_group["rank"], *index.by_group["ordinal"]) if c.unit != NOVELTY]
     else:
         candidates = index.by_group[_group(figure)]
     if figure.qualifier:  # only a bound ("more than", "under") allows other values

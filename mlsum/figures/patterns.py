@@ -191,6 +191,11 @@ SCORE_LINE = re.compile(rf"(?P<a>\d{{1,2}}),\s+[A-Z][\w'’.&-]*(?:\s+{_TEAM_WOR
 # committees", "his maiden title", "the opening round" (found with str.find, faster here than any regex
 # scan), and the "and" / "et" of a list of named people (a literal first: the engine skips ahead in C).
 FIRST_WORDS = ("maiden", "debut", "inaugural", "opening")
+# Words that say something happens for the first time without an ordinal: "until now, no one could",
+# "never before", "jusqu'ici", "jamais auparavant" (see extract._implied; found with str.find too).
+NOVELTY = {"en": ("until now", "up to now", "until then", "never before", "hitherto"),
+           "fr": ("jusqu'ici", "jusqu’ici", "jusqu'à présent", "jusqu’à présent", "jusqu'alors", "jusqu’alors",
+                  "jusqu'à maintenant", "jusqu’à maintenant", "jamais auparavant", "jamais encore")}
 WORD_AFTER = re.compile(r"\s+(?=[^\W\d_])")
 BOTH_OF = re.compile(r"\s+of\s+(?:the|these|those|their|his|her|its)(?=\s)")
 LIST_AND = {"en": re.compile(r" and\s+(?=[A-Z]|an?\s|another\s)"), "fr": re.compile(r" et\s+(?=[A-Z]|une?\s)")}
