@@ -209,6 +209,11 @@ def test_a_number_without_a_unit_claims_only_its_value():
     ("About 870 cases were recorded.", "Around 870 cases were recorded.", True),
     ("It cost $1.8 billion.", "It cost $1,765 million.", True),
     ("It cost $2 billion.", "It cost $1.8 billion.", False),
+    # a source's bound is no support for the exact value it says was exceeded; "over" is often a place
+    ("The crew rescued 40 sailors.", "The crew rescued more than 40 sailors overnight.", False),
+    ("The crew rescued 40 sailors.", "The crew rescued 40-plus sailors overnight.", False),
+    ("The crew rescued more than 40 sailors.", "The crew rescued 40-plus sailors overnight.", True),
+    ("Troops held 12 hills.", "Troops gained control over 12 hills.", True),
 ])
 def test_hedges_and_rounding(summary, source, supported):
     assert is_supported(summary, source) is supported

@@ -275,3 +275,14 @@ def test_a_dozen_is_about_twelve_but_dozens_an_order_of_magnitude():
 def test_magnitude_words_are_figures():
     assert [(f.kind, f.unit) for f in extract_figures("billions of dollars, des millions de personnes", "en")] \
         == [("magnitude", "billions"), ("magnitude", "millions")]
+
+
+@pytest.mark.parametrize("text, qualifier, noun", [
+    ("The volunteers planted 300-plus trees.", "more than", "trees"),
+    ("We met 25+ growers at the fair.", "more than", "growers"),
+    ("Sales topped £4m-plus last year.", "more than", None),
+])
+def test_a_plus_after_a_number_is_a_lower_bound(text, qualifier, noun):
+    [figure] = extract_figures(text)
+    assert (figure.qualifier, figure.noun) == (qualifier, noun)
+    assert [f.value for f in extract_figures("The sum 3+4 is seven.")][:2] == [3, 4]

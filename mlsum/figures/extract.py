@@ -631,6 +631,9 @@ class _Reader:
             factor = 12 if word == "dozen" else SCALES[word]
             value *= factor
             end = scale.end()
+        plus = P.PLUS_AFTER.match(low, end) if low[end:end + 1] in "+-" else None
+        if plus:  # "70-plus tackles": more than 70
+            qualifier, end = qualifier or "more than", plus.end()
         percent = P.PERCENT.match(low, end)
         if percent:
             unit = "percentage point" if "point" in percent.group("pct") else "%"

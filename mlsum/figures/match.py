@@ -399,10 +399,22 @@ def _same_value(figure: Figure, candidate: Figure) -> bool:
         return (abs(converted - figure.value) <= 0.5 * 10 ** -figure.decimals
                 or abs(converted - figure.value) <= _CONVERSION_TOLERANCE * abs(figure.value))
     if math.isclose(figure.value, candidate.value, rel_tol=1e-9):
-        return True
+        return not _bound_of_exact(figure, candidate)
     if figure.qualifier and figure.kind not in ("ordinal", "rank"):
         return _within_hedge(figure, candidate.value)
     return _rounds_to(figure, candidate.value)
+
+
+# Bounds that exclude the value they name; not "over", which is as often a preposition ("control over 11
+# towns") as a bound.
+_STRICTLY_ABOVE = frozenset({"more than", "upwards of", "in excess of", "plus de", "au-delà de"})
+
+
+def _bound_of_exact(figure: Figure, candidate: Figure) -> bool:
+    """Whether the source bounds the value the summary states exactly: "more than 70 tackles" ("70-plus")
+    is not support for "70 tackles", which the source says were exceeded."""
+    return figure.qualifier is None and candidate.qualifier in _STRICTLY_ABOVE \
+        and figure.kind in ("count", "money", "percent")
 
 
 def _rounds_to(figure: Figure, value: float) -> bool:

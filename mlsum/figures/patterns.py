@@ -156,6 +156,8 @@ MONTH_ABBREVIATIONS = {name for lang in LANGS for name, number in MONTHS[lang].i
 
 NUMBER_NEXT = {lang: re.compile(rf"\s+(?:\d|{trie(NUMBER_WORDS[lang])}(?!\w))") for lang in LANGS}
 SCALE = re.compile(rf"(?P<gap>\s?)(?P<scale>{trie([*SCALES, 'dozen'])})(?!\w)")
+# A lower bound written after the number: "70-plus tackles", "50+ people" (not "3+2").
+PLUS_AFTER = re.compile(r"(?:-plus|\+)(?![\w+])")
 PERCENT = re.compile(rf"\s?(?P<pct>{trie([*PERCENT_WORDS, *PERCENT_POINT_WORDS])})(?![^\W\d_])")
 CURRENCY_WORD = re.compile(rf"\s*(?:(?:de|d['’])\s*)?(?P<curword>{trie(CURRENCY_WORDS)})(?!\w)")
 PARTITIVE = re.compile(r"\s+(?:of\s+(?:the\s+)?|des\b\s*|de\b\s*|d['’]\s*)")
