@@ -337,3 +337,30 @@ def test_the_report_counts_bases_and_says_why_a_figure_is_flagged():
     markdown = to_markdown(report)
     assert "“300,000” jobs (unsupported: the source's “300,000” is about something else)" in markdown
     assert "perhaps computed" in markdown
+
+
+# Weekdays ----------------------------------------------------------------------------------------------
+
+def test_a_weekday_the_source_gives_the_same_event_otherwise_is_contradicted_and_scored():
+    source = ("The ferry left the harbour on Monday. Its captain, who had fled inland, handed himself in "
+              "to the coastguard on Wednesday evening and apologised to the families.")
+    [item] = check_figures("The captain handed himself in to the coastguard on Saturday.", [source]).items
+    assert (item.status, item.basis, item.evidence.text) == (CONTRADICTED, OTHER_VALUE, "Wednesday")
+    assert not item.figure.vague  # scored: the summary is flagged
+    assert judged("The captain handed himself in to the coastguard on Wednesday.", source) == (SUPPORTED, SAME_THING)
+
+
+def test_a_weekday_the_source_does_not_state_is_not_scored():
+    source = "The ferry left the harbour on Monday with 40 passengers."
+    check = check_figures("The ferry sails again on Friday.", [source])
+    [item] = check.items
+    assert (item.status, item.basis) == (UNSUPPORTED, NOT_FOUND) and item.figure.vague and not check.scored
+    # another day in a sentence about something else is no contradiction either
+    check = check_figures("The captain resigned on Friday after the inquiry.", [source])
+    assert not check.scored
+
+
+def test_french_weekdays_are_checked_too():
+    source = "Le maire a inauguré la nouvelle médiathèque du quartier mardi matin devant les habitants."
+    status, basis = judged("Le maire a inauguré la nouvelle médiathèque du quartier jeudi.", source)
+    assert (status, basis) == (CONTRADICTED, OTHER_VALUE)

@@ -20,6 +20,7 @@ import roman
 
 from . import patterns as P
 from ..vocab import APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, SCALES, clock
+from ..vocab import WEEKDAYS as WEEKDAY_NUMBERS
 from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS,
                       CURRENCY_WORDS, FUNCTION_WORDS, MAGNITUDES, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS,
                       ORDINAL_IDIOMS, PERSON_NOUNS, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS, UNITS, VAGUE,
@@ -47,7 +48,7 @@ class _cached:
         return value
 KINDS = ("count", "ordinal", "rank", "percent", "fraction", "money", "date", "year", "decade", "time",
          "duration", "age", "score", "distance", "area", "mass", "volume", "speed", "energy", "power",
-         "temperature", "magnitude", "vague", "list")
+         "temperature", "magnitude", "vague", "list", "weekday")
 
 
 @dataclass(eq=False)
@@ -197,9 +198,27 @@ def extract_figures(text: str, lang: str | None = None, implied: bool = False) -
             figures.append(figure)
             consumed = max(consumed, figure.end)
     _join_ranges(figures, low)
+    figures = _with_weekdays(figures, reader)
     if implied:
         figures = sorted(figures + _implied(reader), key=attrgetter("start"))
     return figures
+
+
+def _with_weekdays(figures: list[Figure], reader: _Reader) -> list[Figure]:
+    """The figures with the weekdays written in full ("on Friday", "vendredi"), each as a `weekday` whose
+    `iso` is its ISO number ("5"). A weekday is soft, like a vague quantity: a source dated by its page
+    rarely says which day it is, so one it does not state is no error; it is scored only when the source
+    gives the same event another day (see `match`)."""
+    low, names, days = reader.low, WEEKDAYS[reader.lang], []
+    for end in P.WEEKDAY_END[reader.lang].finditer(low):
+        word = P.WORD_ENDING_HERE.search(low, max(0, end.start() - 8), end.end())  # names have 9 letters at most
+        if word and word.group() in names and low[word.start() - 1:word.start()] not in ("'", "’", "-"):
+            days.append(reader._figure(word.start(), word.end(), None, None, "weekday", vague=True,
+                                       iso=str(WEEKDAY_NUMBERS[reader.lang][word.group()])))
+    if not days:
+        return figures
+    return sorted(figures + [d for d in days if not any(f.start <= d.start < f.end for f in figures)],
+                  key=attrgetter("start"))
 
 
 def _digit_starts(low: str) -> list[int]:

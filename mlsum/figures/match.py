@@ -20,7 +20,9 @@ Each summary figure gets a status and the basis for it:
   the sum or difference of two figures stated together (basis `computed`: "five" for "three men and
   two women"), which may be right but is not stated: never `contradicted`.
 
-Vague quantities ("a few", "several") are checked too but never scored.
+Vague quantities ("a few", "several") are checked too but never scored. So are weekdays ("on Friday"),
+unless a source gives the same event another day, in a sentence sharing three words with the summary's
+and never the summary's day: then the weekday is `contradicted` and scored.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -54,6 +56,7 @@ _MEASURES = {"distance", "duration", "area", "mass", "volume", "speed", "energy"
 _ROUNDED_KINDS = {"money", "percent", "count", *_MEASURES}  # what a summary may round
 _FRACTION_POINTS = 3.5  # "a third" for 33 %, 35 %; not for 30 %
 _COMPUTED_WINDOW = 200  # two figures summed or subtracted are stated within this many characters
+_WEEKDAY_WORDS = 3  # words a sentence giving another weekday must share with the summary's to contradict it
 _CONTRADICTION_WORDS = 1  # words besides the noun that another value's sentence must share to contradict
 _ROUNDING_SHARE = 0.03  # "1.8 million" for 1,765,000, "£10m" for £10.25m; not "$2 billion" for $1.8bn
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
@@ -189,6 +192,8 @@ def check_figures(summary: str, sources: Sequence[str], lang: str | None = None)
 
 def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureMatch:
     """The status of one summary figure against the indexed sources (see the module docstring)."""
+    if figure.kind == "weekday":
+        return _judge_weekday(figure, indexes)
     same = []
     for position, index in indexes:
         for candidate in supports(figure, index):
@@ -222,6 +227,24 @@ def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureM
         return FigureMatch(figure, UNSUPPORTED, *computed, COMPUTED)
     if other is not None:
         return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
+    return FigureMatch(figure, UNSUPPORTED, basis=NOT_FOUND)
+
+
+def _judge_weekday(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureMatch:
+    """A weekday is supported by the same day anywhere in a source (the one whose sentence is most like
+    the summary's is the evidence); contradicted, and then scored, when a source states another day in a
+    sentence that shares three words with the summary's ("surrendered himself to police on Friday" /
+    "ran from police but surrendered himself on Thursday") and never this one; else unsupported, and not
+    scored (see `extract._with_weekdays`)."""
+    found = [(c, position) for position, index in indexes for c in index.by_group["weekday"] if c.iso == figure.iso]
+    if found:
+        best = max(found, key=lambda f: len(figure.context & f[0].context))
+        agrees = len(figure.context & best[0].context) >= 2
+        return FigureMatch(figure, SUPPORTED, *best, SAME_THING if agrees else SAME_VALUE)
+    other = max(((c, position) for position, index in indexes for c in index.by_group["weekday"]),
+                key=lambda f: len(figure.context & f[0].context), default=None)
+    if other is not None and len(figure.context & other[0].context) >= _WEEKDAY_WORDS:
+        return FigureMatch(replace(figure, vague=False), CONTRADICTED, *other, OTHER_VALUE)
     return FigureMatch(figure, UNSUPPORTED, basis=NOT_FOUND)
 
 
@@ -331,6 +354,8 @@ def supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
         yield from _magnitude_supports(figure, index)
     elif kind == "date":
         yield from (c for c in groups["date"] if _same_date(figure.iso, c.iso, index))
+    elif kind == "weekday":
+        yield from (c for c in groups["weekday"] if c.iso == figure.iso)
     elif kind == "time":
         yield from (c for c in groups["time"] if c.iso == figure.iso)
     elif kind == "score":
