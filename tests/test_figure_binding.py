@@ -364,3 +364,11 @@ def test_french_weekdays_are_checked_too():
     source = "Le maire a inauguré la nouvelle médiathèque du quartier mardi matin devant les habitants."
     status, basis = judged("Le maire a inauguré la nouvelle médiathèque du quartier jeudi.", source)
     assert (status, basis) == (CONTRADICTED, OTHER_VALUE)
+
+
+def test_a_weekday_the_source_gives_only_another_event_is_no_support():
+    source = ("The ferry left the harbour on Monday. Its captain, who had fled inland, handed himself in "
+              "to the coastguard on Wednesday evening and apologised to the families.")
+    status, basis = judged("The captain handed himself in to the coastguard on Monday.", source)
+    assert (status, basis) == (CONTRADICTED, OTHER_VALUE)
+    assert judged("The ferry left on Monday.", source)[0] == SUPPORTED

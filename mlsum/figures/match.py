@@ -231,19 +231,21 @@ def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureM
 
 
 def _judge_weekday(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureMatch:
-    """A weekday is supported by the same day anywhere in a source (the one whose sentence is most like
-    the summary's is the evidence); contradicted, and then scored, when a source states another day in a
+    """A weekday is supported by the same day in a source (the one whose sentence is most like the
+    summary's is the evidence); contradicted, and then scored, when a source states another day in a
     sentence that shares three words with the summary's ("surrendered himself to police on Friday" /
-    "ran from police but surrendered himself on Thursday") and never this one; else unsupported, and not
-    scored (see `extract._with_weekdays`)."""
-    found = [(c, position) for position, index in indexes for c in index.by_group["weekday"] if c.iso == figure.iso]
-    if found:
-        best = max(found, key=lambda f: len(figure.context & f[0].context))
-        agrees = len(figure.context & best[0].context) >= 2
-        return FigureMatch(figure, SUPPORTED, *best, SAME_THING if agrees else SAME_VALUE)
-    other = max(((c, position) for position, index in indexes for c in index.by_group["weekday"]),
-                key=lambda f: len(figure.context & f[0].context), default=None)
-    if other is not None and len(figure.context & other[0].context) >= _WEEKDAY_WORDS:
+    "ran from police but surrendered himself on Thursday") and gives this day only in sentences sharing
+    fewer than two (of another event), or never; else unsupported, and not scored (see
+    `extract._with_weekdays`)."""
+    def shared(found: tuple[Figure, int]) -> int:
+        return len(figure.context & found[0].context)
+
+    days = [(c, position) for position, index in indexes for c in index.by_group["weekday"]]
+    best = max((d for d in days if d[0].iso == figure.iso), key=shared, default=None)
+    other = max((d for d in days if d[0].iso != figure.iso), key=shared, default=None)
+    if best is not None and (shared(best) >= 2 or other is None or shared(other) < _WEEKDAY_WORDS):
+        return FigureMatch(figure, SUPPORTED, *best, SAME_THING if shared(best) >= 2 else SAME_VALUE)
+    if other is not None and shared(other) >= _WEEKDAY_WORDS:
         return FigureMatch(replace(figure, vague=False), CONTRADICTED, *other, OTHER_VALUE)
     return FigureMatch(figure, UNSUPPORTED, basis=NOT_FOUND)
 
