@@ -10,6 +10,7 @@ read by text2num, units are pint names, the calendar and number vocabulary is `m
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
@@ -217,8 +218,9 @@ def _with_weekdays(figures: list[Figure], reader: _Reader) -> list[Figure]:
                                        iso=str(WEEKDAY_NUMBERS[reader.lang][word.group()])))
     if not days:
         return figures
-    return sorted(figures + [d for d in days if not any(f.start <= d.start < f.end for f in figures)],
-                  key=attrgetter("start"))
+    starts = [f.start for f in figures]  # in reading order: the figure a day could be inside is the one before
+    inside = [i and figures[i - 1].end > d.start for d in days for i in (bisect_right(starts, d.start),)]
+    return sorted(figures + [d for d, hidden in zip(days, inside) if not hidden], key=attrgetter("start"))
 
 
 def _digit_starts(low: str) -> list[int]:

@@ -241,9 +241,13 @@ def _judge_weekday(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -
         return len(figure.context & found[0].context)
 
     days = [(c, position) for position, index in indexes for c in index.by_group["weekday"]]
-    best = max((d for d in days if d[0].iso == figure.iso), key=shared, default=None)
+    same = [d for d in days if d[0].iso == figure.iso]
+    agreeing = next((d for d in same if shared(d) >= 2), None)  # the first, as for any figure
+    if agreeing is not None:  # the same event's day: no need to read the others
+        return FigureMatch(figure, SUPPORTED, *agreeing, SAME_THING)
+    best = max(same, key=shared, default=None)
     other = max((d for d in days if d[0].iso != figure.iso), key=shared, default=None)
-    if best is not None and (shared(best) >= 2 or other is None or shared(other) < _WEEKDAY_WORDS):
+    if best is not None and (other is None or shared(other) < _WEEKDAY_WORDS):
         return FigureMatch(figure, SUPPORTED, *best, SAME_THING if shared(best) >= 2 else SAME_VALUE)
     if other is not None and shared(other) >= _WEEKDAY_WORDS:
         return FigureMatch(replace(figure, vague=False), CONTRADICTED, *other, OTHER_VALUE)
