@@ -223,6 +223,11 @@ def test_a_number_without_a_unit_claims_only_its_value():
     ("About 870 cases were recorded.", "Around 870 cases were recorded.", True),
     ("It cost $1.8 billion.", "It cost $1,765 million.", True),
     ("It cost $2 billion.", "It cost $1.8 billion.", False),
+    # a source's bound is no support for the exact value it says was exceeded; "over" is often a place
+    ("The crew rescued 40 sailors.", "The crew rescued more than 40 sailors overnight.", False),
+    ("The crew rescued 40 sailors.", "The crew rescued 40-plus sailors overnight.", False),
+    ("The crew rescued more than 40 sailors.", "The crew rescued 40-plus sailors overnight.", True),
+    ("Troops held 12 hills.", "Troops gained control over 12 hills.", True),
 ])
 def test_hedges_and_rounding(summary, source, supported):
     assert is_supported(summary, source) is supported
@@ -346,3 +351,38 @@ def test_the_report_counts_bases_and_says_why_a_figure_is_flagged():
     markdown = to_markdown(report)
     assert "“300,000” jobs (unsupported: the source's “300,000” is about something else)" in markdown
     assert "perhaps computed" in markdown
+
+
+# Weekdays ----------------------------------------------------------------------------------------------
+
+def test_a_weekday_the_source_gives_the_same_event_otherwise_is_contradicted_and_scored():
+    source = ("The ferry left the harbour on Monday. Its captain, who had fled inland, handed himself in "
+              "to the coastguard on Wednesday evening and apologised to the families.")
+    [item] = check_figures("The captain handed himself in to the coastguard on Saturday.", [source]).items
+    assert (item.status, item.basis, item.evidence.text) == (CONTRADICTED, OTHER_VALUE, "Wednesday")
+    assert not item.figure.vague  # scored: the summary is flagged
+    assert judged("The captain handed himself in to the coastguard on Wednesday.", source) == (SUPPORTED, SAME_THING)
+
+
+def test_a_weekday_the_source_does_not_state_is_not_scored():
+    source = "The ferry left the harbour on Monday with 40 passengers."
+    check = check_figures("The ferry sails again on Friday.", [source])
+    [item] = check.items
+    assert (item.status, item.basis) == (UNSUPPORTED, NOT_FOUND) and item.figure.vague and not check.scored
+    # another day in a sentence about something else is no contradiction either
+    check = check_figures("The captain resigned on Friday after the inquiry.", [source])
+    assert not check.scored
+
+
+def test_french_weekdays_are_checked_too():
+    source = "Le maire a inauguré la nouvelle médiathèque du quartier mardi matin devant les habitants."
+    status, basis = judged("Le maire a inauguré la nouvelle médiathèque du quartier jeudi.", source)
+    assert (status, basis) == (CONTRADICTED, OTHER_VALUE)
+
+
+def test_a_weekday_the_source_gives_only_another_event_is_no_support():
+    source = ("The ferry left the harbour on Monday. Its captain, who had fled inland, handed himself in "
+              "to the coastguard on Wednesday evening and apologised to the families.")
+    status, basis = judged("The captain handed himself in to the coastguard on Monday.", source)
+    assert (status, basis) == (CONTRADICTED, OTHER_VALUE)
+    assert judged("The ferry left on Monday.", source)[0] == SUPPORTED

@@ -19,7 +19,7 @@ def source_text(name: str) -> str:
 
 
 def one(text: str, lang: str | None = None):
-    [figure] = extract_figures(text, lang)
+    [figure] = [f for f in extract_figures(text, lang) if f.kind != "weekday"]  # "on Tuesday, December 3"
     return figure
 
 

@@ -10,6 +10,7 @@ read by text2num, units are pint names, the calendar and number vocabulary is `m
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
@@ -20,6 +21,7 @@ import roman
 
 from . import patterns as P
 from ..vocab import APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, SCALES, clock
+from ..vocab import WEEKDAYS as WEEKDAY_NUMBERS
 from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS,
                       CURRENCY_WORDS, FUNCTION_WORDS, MAGNITUDES, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS,
                       ORDINAL_IDIOMS, PERFECT_RECORD_NOUNS, PERSON_NOUNS, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS,
@@ -47,7 +49,7 @@ class _cached:
         return value
 KINDS = ("count", "ordinal", "rank", "percent", "fraction", "money", "date", "year", "decade", "time",
          "duration", "age", "score", "distance", "area", "mass", "volume", "speed", "energy", "power",
-         "temperature", "magnitude", "vague", "list")
+         "temperature", "magnitude", "vague", "list", "weekday")
 
 
 @dataclass(eq=False)
@@ -197,9 +199,28 @@ def extract_figures(text: str, lang: str | None = None, implied: bool = False) -
             figures.append(figure)
             consumed = max(consumed, figure.end)
     _join_ranges(figures, low)
+    figures = _with_weekdays(figures, reader)
     if implied:
         figures = sorted(figures + _implied(reader), key=attrgetter("start"))
     return figures
+
+
+def _with_weekdays(figures: list[Figure], reader: _Reader) -> list[Figure]:
+    """The figures with the weekdays written in full ("on Friday", "vendredi"), each as a `weekday` whose
+    `iso` is its ISO number ("5"). A weekday is soft, like a vague quantity: a source dated by its page
+    rarely says which day it is, so one it does not state is no error; it is scored only when the source
+    gives the same event another day (see `match`)."""
+    low, names, days = reader.low, WEEKDAYS[reader.lang], []
+    for end in P.WEEKDAY_END[reader.lang].finditer(low):
+        word = P.WORD_ENDING_HERE.search(low, max(0, end.start() - 8), end.end())  # names have 9 letters at most
+        if word and word.group() in names and low[word.start() - 1:word.start()] not in ("'", "’", "-"):
+            days.append(reader._figure(word.start(), word.end(), None, None, "weekday", vague=True,
+                                       iso=str(WEEKDAY_NUMBERS[reader.lang][word.group()])))
+    if not days:
+        return figures
+    starts = [f.start for f in figures]  # in reading order: the figure a day could be inside is the one before
+    inside = [i and figures[i - 1].end > d.start for d in days for i in (bisect_right(starts, d.start),)]
+    return sorted(figures + [d for d, hidden in zip(days, inside) if not hidden], key=attrgetter("start"))
 
 
 def _digit_starts(low: str) -> list[int]:
@@ -642,6 +663,9 @@ class _Reader:
             factor = 12 if word == "dozen" else SCALES[word]
             value *= factor
             end = scale.end()
+        plus = P.PLUS_AFTER.match(low, end) if low[end:end + 1] in "+-" else None
+        if plus:  # "70-plus tackles": more than 70
+            qualifier, end = qualifier or "more than", plus.end()
         percent = P.PERCENT.match(low, end)
         if percent:
             unit = "percentage point" if "point" in percent.group("pct") else "%"

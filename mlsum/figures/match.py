@@ -21,7 +21,9 @@ Each summary figure gets a status and the basis for it:
   the sum or difference of two figures stated together (basis `computed`: "five" for "three men and
   two women"), which may be right but is not stated: never `contradicted`.
 
-Vague quantities ("a few", "several") are checked too but never scored.
+Vague quantities ("a few", "several") are checked too but never scored. So are weekdays ("on Friday"),
+unless a source gives the same event another day, in a sentence sharing three words with the summary's
+and never the summary's day: then the weekday is `contradicted` and scored.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -55,6 +57,7 @@ _MEASURES = {"distance", "duration", "area", "mass", "volume", "speed", "energy"
 _ROUNDED_KINDS = {"money", "percent", "count", *_MEASURES}  # what a summary may round
 _FRACTION_POINTS = 3.5  # "a third" for 33 %, 35 %; not for 30 %
 _COMPUTED_WINDOW = 200  # two figures summed or subtracted are stated within this many characters
+_WEEKDAY_WORDS = 3  # words a sentence giving another weekday must share with the summary's to contradict it
 _CONTRADICTION_WORDS = 1  # words besides the noun that another value's sentence must share to contradict
 _NOVELTY_WORDS = 1  # content words around "until now" that "for the first time" must share (one: fitted)
 _ROUNDING_SHARE = 0.03  # "1.8 million" for 1,765,000, "£10m" for £10.25m; not "$2 billion" for $1.8bn
@@ -191,6 +194,8 @@ def check_figures(summary: str, sources: Sequence[str], lang: str | None = None)
 
 def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureMatch:
     """The status of one summary figure against the indexed sources (see the module docstring)."""
+    if figure.kind == "weekday":
+        return _judge_weekday(figure, indexes)
     same = []
     for position, index in indexes:
         for candidate in supports(figure, index):
@@ -224,6 +229,30 @@ def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureM
         return FigureMatch(figure, UNSUPPORTED, *computed, COMPUTED)
     if other is not None:
         return FigureMatch(figure, CONTRADICTED, *other, OTHER_VALUE)
+    return FigureMatch(figure, UNSUPPORTED, basis=NOT_FOUND)
+
+
+def _judge_weekday(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureMatch:
+    """A weekday is supported by the same day in a source (the one whose sentence is most like the
+    summary's is the evidence); contradicted, and then scored, when a source states another day in a
+    sentence that shares three words with the summary's ("surrendered himself to police on Friday" /
+    "ran from police but surrendered himself on Thursday") and gives this day only in sentences sharing
+    fewer than two (of another event), or never; else unsupported, and not scored (see
+    `extract._with_weekdays`)."""
+    def shared(found: tuple[Figure, int]) -> int:
+        return len(figure.context & found[0].context)
+
+    days = [(c, position) for position, index in indexes for c in index.by_group["weekday"]]
+    same = [d for d in days if d[0].iso == figure.iso]
+    agreeing = next((d for d in same if shared(d) >= 2), None)  # the first, as for any figure
+    if agreeing is not None:  # the same event's day: no need to read the others
+        return FigureMatch(figure, SUPPORTED, *agreeing, SAME_THING)
+    best = max(same, key=shared, default=None)
+    other = max((d for d in days if d[0].iso != figure.iso), key=shared, default=None)
+    if best is not None and (other is None or shared(other) < _WEEKDAY_WORDS):
+        return FigureMatch(figure, SUPPORTED, *best, SAME_THING if shared(best) >= 2 else SAME_VALUE)
+    if other is not None and shared(other) >= _WEEKDAY_WORDS:
+        return FigureMatch(replace(figure, vague=False), CONTRADICTED, *other, OTHER_VALUE)
     return FigureMatch(figure, UNSUPPORTED, basis=NOT_FOUND)
 
 
@@ -333,6 +362,8 @@ def supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
         yield from _magnitude_supports(figure, index)
     elif kind == "date":
         yield from (c for c in groups["date"] if _same_date(figure.iso, c.iso, index))
+    elif kind == "weekday":
+        yield from (c for c in groups["weekday"] if c.iso == figure.iso)
     elif kind == "time":
         yield from (c for c in groups["time"] if c.iso == figure.iso)
     elif kind == "score":
@@ -403,10 +434,22 @@ def _same_value(figure: Figure, candidate: Figure) -> bool:
         return (abs(converted - figure.value) <= 0.5 * 10 ** -figure.decimals
                 or abs(converted - figure.value) <= _CONVERSION_TOLERANCE * abs(figure.value))
     if math.isclose(figure.value, candidate.value, rel_tol=1e-9):
-        return True
+        return not _bound_of_exact(figure, candidate)
     if figure.qualifier and figure.kind not in ("ordinal", "rank"):
         return _within_hedge(figure, candidate.value)
     return _rounds_to(figure, candidate.value)
+
+
+# Bounds that exclude the value they name; not "over", which is as often a preposition ("control over 11
+# towns") as a bound.
+_STRICTLY_ABOVE = frozenset({"more than", "upwards of", "in excess of", "plus de", "au-delà de"})
+
+
+def _bound_of_exact(figure: Figure, candidate: Figure) -> bool:
+    """Whether the source bounds the value the summary states exactly: "more than 70 tackles" ("70-plus")
+    is not support for "70 tackles", which the source says were exceeded."""
+    return figure.qualifier is None and candidate.qualifier in _STRICTLY_ABOVE \
+        and figure.kind in ("count", "money", "percent")
 
 
 def _rounds_to(figure: Figure, value: float) -> bool:
