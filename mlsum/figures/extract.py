@@ -85,10 +85,8 @@ class Figure:
         its clause, in its clause before it, and after it."""
         low, start, end = self.text_lower, self.start, self.end
         left = max(0, start - _CONTEXT_CHARS)
-        cut = _LAST_SENTENCE_END.match(low, left, start)
-        left = cut.end() if cut else left
-        cut = _LAST_CLAUSE_MARK.match(low, left, start)
-        clause = cut.end() if cut else left
+        cut = _LAST_MARKS.match(low, left, start)
+        left, clause = max(left, cut.end("sentence")), cut.end()
         right = min(len(low), end + _CONTEXT_CHARS)
         cut = _SENTENCE_END.search(low, end, right)
         right = cut.start() if cut else right
@@ -145,10 +143,10 @@ class Figure:
 
 _CONTEXT_CHARS = 80
 # Where a figure's sentence and clause start and end: the last sentence end before it, the last clause
-# mark after that (the "." of ". " counts), the first sentence end after it; `.*` makes a match the last.
+# mark after that (the "." of ". " counts), in one match (the end of group `sentence`, -1 without one, and
+# the end of the match), and the first sentence end after it; `.*` makes a match the last.
 _SENTENCE_END = re.compile(r"[.!?] |\n")
-_LAST_SENTENCE_END = re.compile(r".*(?:[.!?] |\n)", re.S)
-_LAST_CLAUSE_MARK = re.compile(r".*(?:[,;:()\n]|\.(?= ))", re.S)
+_LAST_MARKS = re.compile(r"(?P<sentence>.*(?:[.!?] |\n))?(?:.*(?:[,;:()\n]|\.(?= )))?", re.S)
 _ALL_NUMBER_WORDS = {w for words in NUMBER_WORDS.values() for w in words}
 _NUMBER_WORDS = {lang: set(words) for lang, words in NUMBER_WORDS.items()}
 # The words that end a counted noun phrase: function words, numbers, months and weekdays.
@@ -842,7 +840,8 @@ class _Reader:
         after = self.low[end:end + 3]
         if before.endswith("(") and after.startswith(")"):
             word = P.LAST_WORD.search(before[:-1])
-        elif re.search(r"[^\W\d_]\s?,\s?$", before) and re.match(r"\s?(?:,|\.(?!\d)|;|$)", after):
+        elif "," in before[-2:] and re.search(r"[^\W\d_]\s?,\s?$", before) \
+                and re.match(r"\s?(?:,|\.(?!\d)|;|$)", after):  # (the search needs a comma in the last two)
             word = P.LAST_WORD.search(before.rstrip(", "))
         else:
             return False
