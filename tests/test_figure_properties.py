@@ -56,8 +56,9 @@ def test_translation_check_never_raises(original, translation):
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXT, lang=st.sampled_from(["en", "fr"]))
 def test_the_reader_gates_never_hide_a_match(text, lang):
-    """The one-test gates the number reader runs first (`DATE_OR_CLOCK`, `_marked_before`) are only
-    shortcuts: where a gate says no, every pattern or test it stands for says no too."""
+    """The one-test gates the number reader runs first (`DATE_OR_CLOCK`, `AFTER_NUMBER`, `_marked_before`)
+    are only shortcuts: where a gate says no, every pattern or test it stands for says no too; and the last
+    word of a window cut out (`LAST_WORD`) is the one `PREVIOUS_WORD` finds in it."""
     from mlsum.figures import patterns as P
     from mlsum.figures.extract import _Reader, lower_keeping_offsets
 
@@ -66,6 +67,12 @@ def test_the_reader_gates_never_hide_a_match(text, lang):
     for pos in range(len(low) + 1):
         if not P.DATE_OR_CLOCK[lang].match(low, pos):
             assert not P.DAY_MONTH[lang].match(low, pos) and not P.CLOCK[lang].match(low, pos)
+        if not P.AFTER_NUMBER[lang].match(low, pos):
+            assert not any(p.match(low, pos) for p in (P.SCALE, P.PERCENT, P.CURRENCY_WORD, P.UNIT[lang], P.OCLOCK))
+        for start in (max(0, pos - 24), max(0, pos - 3)):
+            window = low[start:pos]
+            previous, last = P.PREVIOUS_WORD.search(window), P.LAST_WORD.search(window)
+            assert (previous and previous.span(1)) == (last and last.span(1))
         if pos and not reader._marked_before(pos):
             assert reader._hedge(pos) is None and not reader._rank_before(pos)
             assert reader._currency_before(pos)[0] is None and reader._series_before(pos, pos, 1.0) is None

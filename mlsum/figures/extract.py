@@ -87,10 +87,8 @@ class Figure:
         its clause, in its clause before it, and after it."""
         low, start, end = self.text_lower, self.start, self.end
         left = max(0, start - _CONTEXT_CHARS)
-        cut = _LAST_SENTENCE_END.match(low, left, start)
-        left = cut.end() if cut else left
-        cut = _LAST_CLAUSE_MARK.match(low, left, start)
-        clause = cut.end() if cut else left
+        cut = _LAST_MARKS.match(low, left, start)
+        left, clause = max(left, cut.end("sentence")), cut.end()
         right = min(len(low), end + _CONTEXT_CHARS)
         cut = _SENTENCE_END.search(low, end, right)
         right = cut.start() if cut else right
@@ -147,10 +145,10 @@ class Figure:
 
 _CONTEXT_CHARS = 80
 # Where a figure's sentence and clause start and end: the last sentence end before it, the last clause
-# mark after that (the "." of ". " counts), the first sentence end after it; `.*` makes a match the last.
+# mark after that (the "." of ". " counts), in one match (the end of group `sentence`, -1 without one, and
+# the end of the match), and the first sentence end after it; `.*` makes a match the last.
 _SENTENCE_END = re.compile(r"[.!?] |\n")
-_LAST_SENTENCE_END = re.compile(r".*(?:[.!?] |\n)", re.S)
-_LAST_CLAUSE_MARK = re.compile(r".*(?:[,;:()\n]|\.(?= ))", re.S)
+_LAST_MARKS = re.compile(r"(?P<sentence>.*(?:[.!?] |\n))?(?:.*(?:[,;:()\n]|\.(?= )))?", re.S)
 _ALL_NUMBER_WORDS = {w for words in NUMBER_WORDS.values() for w in words}
 _NUMBER_WORDS = {lang: set(words) for lang, words in NUMBER_WORDS.items()}
 # The words that end a counted noun phrase: function words, numbers, months and weekdays.
@@ -656,7 +654,8 @@ class _Reader:
                   glued: bool, qualifier: str | None = None) -> Figure | None:
         """The figure of a number given what follows it: scale, percent, currency, unit, noun."""
         low = self.low
-        scale = P.SCALE.match(low, end)
+        after = P.AFTER_NUMBER[self.lang].match(low, end)  # one test for the five below: mostly none matches
+        scale = P.SCALE.match(low, end) if after else None
         factor = 1.0
         if scale and self._is_scale(scale, currency, glued, value):
             word = scale.group("scale")
@@ -666,7 +665,8 @@ class _Reader:
         plus = P.PLUS_AFTER.match(low, end) if low[end:end + 1] in "+-" else None
         if plus:  # "70-plus tackles": more than 70
             qualifier, end = qualifier or "more than", plus.end()
-        percent = P.PERCENT.match(low, end)
+            after = P.AFTER_NUMBER[self.lang].match(low, end)
+        percent = P.PERCENT.match(low, end) if after else None
         if percent:
             unit = "percentage point" if "point" in percent.group("pct") else "%"
             noun = self._noun(percent.end(), partitive=True)
@@ -674,13 +674,13 @@ class _Reader:
                 and noun.split()[0].lower() in PERFECT_RECORD_NOUNS[self.lang]  # "their 100% start": an idiom
             return self._figure(start, percent.end(), value, unit, "percent", qualifier=qualifier,
                                 noun=noun, decimals=places, vague=perfect)
-        word = P.CURRENCY_WORD.match(low, end)
+        word = P.CURRENCY_WORD.match(low, end) if after else None
         if word and currency is None:
             currency, end = CURRENCY_WORDS[_single_spaced(word.group("curword"))], word.end()
         if currency:
             return self._figure(start, end, value, currency, "money", qualifier=qualifier, decimals=places,
                                 scale=factor)
-        unit = P.UNIT[self.lang].match(low, end)
+        unit = P.UNIT[self.lang].match(low, end) if after else None
         if unit and self._is_unit(unit, glued, value) and factor == 1:
             name, kind = UNITS[_single_spaced(unit.group("unit"))]
             adjective = "-" in unit.group("gap")  # "six-year-long war", "a 24-hour truce"
@@ -696,7 +696,7 @@ class _Reader:
                                          int(value), minute)
             return self._figure(start, unit.end(), value, name, kind, qualifier=qualifier, noun=noun,
                                 decimals=places)
-        oclock = P.OCLOCK.match(low, end, end + 9)
+        oclock = P.OCLOCK.match(low, end, end + 9) if after else None
         if oclock and value.is_integer():
             return self._time_figure(start, oclock.end(), int(value), 0)
         if low[end:end + 1].isalpha():
@@ -821,7 +821,7 @@ class _Reader:
         return " ".join(words) or None
 
     def _previous_word(self, start: int) -> str | None:
-        m = P.PREVIOUS_WORD.search(self.low, max(0, start - 24), start)
+        m = P.LAST_WORD.search(self.low[max(0, start - 24):start])
         return m.group(1) if m else None
 
     def _marked_before(self, start: int) -> bool:
@@ -878,9 +878,10 @@ class _Reader:
         before = self.low[max(0, start - 30):start]
         after = self.low[end:end + 3]
         if before.endswith("(") and after.startswith(")"):
-            word = P.PREVIOUS_WORD.search(before[:-1])
-        elif re.search(r"[^\W\d_]\s?,\s?$", before) and re.match(r"\s?(?:,|\.(?!\d)|;|$)", after):
-            word = P.PREVIOUS_WORD.search(before.rstrip(", "))
+            word = P.LAST_WORD.search(before[:-1])
+        elif "," in before[-2:] and re.search(r"[^\W\d_]\s?,\s?$", before) \
+                and re.match(r"\s?(?:,|\.(?!\d)|;|$)", after):  # (the search needs a comma in the last two)
+            word = P.LAST_WORD.search(before.rstrip(", "))
         else:
             return False
         return word is not None and word.group(1) not in FUNCTION_WORDS[self.lang] \
@@ -922,8 +923,8 @@ class _Reader:
     def _figure(self, start: int, end: int, value: float | None, unit: str | None, kind: str,
                 noun: str | None = None, vague: bool = False, qualifier: str | None = None, iso: str | None = None,
                 decimals: int = 0, scale: float = 1.0) -> Figure:
-        """A figure of this text, its language and lower-cased text set (keywords spelled out: passing
-        `**details` through cost a dict per figure, and an article has dozens)."""
-        return Figure(self.text[start:end], start, end, value, unit, kind, noun=noun, vague=vague,
-                      qualifier=qualifier, iso=iso, lang=self.lang, decimals=decimals, scale=scale,
-                      text_lower=self.low)
+        """A figure of this text, its language and lower-cased text set (every field passed by position,
+        in the order `Figure` declares them: keywords cost twice the call, `**details` a dict per figure,
+        and an article has dozens)."""
+        return Figure(self.text[start:end], start, end, value, unit, kind, noun, vague, qualifier, iso, self.lang,
+                      decimals, scale, self.low)

@@ -185,6 +185,10 @@ AGE_WORD = re.compile("|".join(sorted(AGE_BEFORE_WORDS)))
 # Possessive: giving characters back never helps the search, and trying to made it the slowest step of a
 # month or ordinal word.
 PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’°.]*+)\W*+$")
+# The same in a window cut out as a string of its own (where no offsets are wanted): the search fits in full only
+# the starts no letter precedes, twice as fast, and finds the same word (a start after a letter runs to the same
+# end as the letter's, so the first start that fits never follows one).
+LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_][\w'’°.]*+)\W*+$")
 CONTEXT_WORD = re.compile(r"[^\W\d_][\w'’]*")
 # The same on a text without characters beyond the BMP: plain ranges, tested without the Unicode tables.
 BMP_CONTEXT_WORD = re.compile(f"[{_LETTERS}][{_WORD_CHARS}'’]*")
@@ -247,3 +251,5 @@ def _any_of(*patterns: re.Pattern) -> re.Pattern:
 # What a digit may start (a day-first date, a time of day): the number reader tries each pattern only
 # where one of them matches.
 DATE_OR_CLOCK = {lang: _any_of(DAY_MONTH[lang], CLOCK[lang]) for lang in LANGS}
+# What may follow a number (scale, percent, currency word, unit, o'clock): the reader tries each only where one does.
+AFTER_NUMBER = {lang: _any_of(SCALE, PERCENT, CURRENCY_WORD, UNIT[lang], OCLOCK) for lang in LANGS}
