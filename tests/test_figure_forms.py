@@ -314,3 +314,17 @@ def test_weekdays_written_in_full_are_soft_figures():
         ("Friday", "weekday", "5", True), ("Sunday", "weekday", "7", True)]
     assert [(f.text, f.iso) for f in extract_figures("Il viendra samedi 4 mai ou dimanche.", "fr")
             if f.kind == "weekday"] == [("samedi", "6"), ("dimanche", "7")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("They lost by an innings-and-52-run margin.", 52), ("It is a one-in-20 chance.", 20),
+    ("Un score de deux-sur-3 au premier tour.", 3),
+])
+def test_a_number_after_a_hyphenated_joining_word_is_read(text, value):
+    assert [f.value for f in extract_figures(text) if f.value == value] == [value]
+
+
+@pytest.mark.parametrize("text", ["The F-16 jets landed.", "The COVID-19 wards reopened.",
+                                  "Le vol AF-447 a disparu."])
+def test_a_number_after_a_lettered_prefix_is_part_of_a_name(text):
+    assert [f for f in extract_figures(text) if not f.vague] == []

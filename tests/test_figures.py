@@ -221,6 +221,9 @@ def test_value_elsewhere_in_the_source_does_not_support_another_thing():
     ("a war of a year and a half, 18 months", "the war lasted 1.5 years", True),
     ("Hama is 12 miles away", "Hama is 20 km away", True),
     ("Hama is 11 miles away", "Hama is 20 km away", False),
+    # a converted figure agrees to the precision it is written to: 160 km for 100 miles, not 656 ft for 198 m
+    ("a 160 km ride", "a 100-mile ride", True), ("a mast 650 feet high", "a 198 metre mast", True),
+    ("a mast 656 feet high", "a 198 metre mast", False), ("a tower of 1.8 m", "a tower of 6 ft", True),
     ("about 300,000 people", "some 310,000 people", True),
     ("about 400,000 people", "some 310,000 people", False),
     ("more than 300,000 people", "320,000 people", True),

@@ -23,7 +23,7 @@ from . import patterns as P
 from ..vocab import APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, SCALES, clock
 from ..vocab import WEEKDAYS as WEEKDAY_NUMBERS
 from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS,
-                      CURRENCY_WORDS, FUNCTION_WORDS, MAGNITUDES, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS,
+                      CURRENCY_WORDS, FUNCTION_WORDS, HYPHEN_JOINERS, MAGNITUDES, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS,
                       ORDINAL_IDIOMS, PERFECT_RECORD_NOUNS, PERSON_NOUNS, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS,
                       UNITS, VAGUE, WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
 from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
@@ -310,13 +310,17 @@ def _person_list(reader: "_Reader", before_and: int, after_and: int, not_before:
 def _glued(low: str, pos: int) -> bool:
     """Inside a word ("someone", "MH17"), after a slash ("24/7") or a lettered prefix ("F-16"). A
     currency symbol after "Â" is not glued: "Â£" is "£" in UTF-8 read as Latin-1, common in scraped
-    text."""
+    text; nor is a number after a hyphenated function word, which no name ends with ("an
+    innings-and-39-run win", "a one-in-10 chance")."""
     before = low[pos - 1:pos]
     if before == "â" and not low[pos].isalnum():
         return False
     if before.isalnum() or before in ("/", "_"):
         return True
-    return before == "-" and low[pos - 2:pos - 1].isalpha()
+    if before != "-" or not low[pos - 2:pos - 1].isalpha():
+        return False
+    joiner = P.WORD_ENDING_HERE.search(low, max(0, pos - 8), pos - 1)
+    return joiner is None or joiner.group() not in HYPHEN_JOINERS
 
 
 @lru_cache(maxsize=16)

@@ -235,6 +235,9 @@ SCORE_BEFORE = {"won", "win", "beat", "beating", "beaten", "lost", "lose", "losi
 SCORE_AFTER = {"win", "victory", "defeat", "loss", "draw", "lead", "scoreline", "aggregate", "down",
                "victoire", "défaite", "succès", "revers", "nul", "thrashing", "triumph", "reverse", "wins",
                "victories", "defeats", "draws", "home", "away"}
+# Words that join a hyphenated phrase around a number ("innings-and-39-run", "one-in-10", "vingt-et-un"
+# is read as a number word before this applies): a number after one of them is no part of a name.
+HYPHEN_JOINERS = {"and", "or", "in", "of", "to", "by", "than", "et", "ou", "sur", "de"}
 # French prepositions after which "7 heures", "19 h" is a time of day, not a duration.
 CLOCK_BEFORE = {"à", "vers", "dès", "jusqu'à", "avant"}
 

@@ -52,7 +52,6 @@ BASES = {SUPPORTED: (SAME_THING, SAME_VALUE), CONTRADICTED: (OTHER_VALUE,),
 
 # Kinds whose identity is the noun they count; the others are identified by their unit or calendar.
 _NOUN_KINDS = {"count", "ordinal", "rank", "percent", "fraction", "vague", "magnitude"}
-_CONVERSION_TOLERANCE = 0.025  # "20 km (12 miles)": 20 km is 12.4 miles
 _MEASURES = {"distance", "duration", "area", "mass", "volume", "speed", "energy", "power"}
 _ROUNDED_KINDS = {"money", "percent", "count", *_MEASURES}  # what a summary may round
 _FRACTION_POINTS = 3.5  # "a third" for 33 %, 35 %; not for 30 %
@@ -431,8 +430,7 @@ def _same_value(figure: Figure, candidate: Figure) -> bool:
         if figure.kind not in _MEASURES or candidate.kind != figure.kind:
             return False
         converted = convert(candidate.value, candidate.unit, figure.unit)
-        return (abs(converted - figure.value) <= 0.5 * 10 ** -figure.decimals
-                or abs(converted - figure.value) <= _CONVERSION_TOLERANCE * abs(figure.value))
+        return abs(converted - figure.value) <= 0.5 * _rounding_step(figure)
     if math.isclose(figure.value, candidate.value, rel_tol=1e-9):
         return not _bound_of_exact(figure, candidate)
     if figure.qualifier and figure.kind not in ("ordinal", "rank"):
