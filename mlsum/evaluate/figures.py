@@ -11,7 +11,7 @@ from .base import Metric, package_version
 
 def _signature(what: str) -> str:
     return (f"mlsum-figures {VERSION}|{what}|match:value+unit+noun|hedges+rounding|supported:same-thing+same-value"
-            f"|implied:both+named-lists+firsts|vague:unscored"
+            f"|implied:both+named-lists+firsts|vague:unscored|weekdays:scored-if-contradicted"
             f"|text2num {package_version('text2num')}|pint {package_version('pint')}")
 
 
