@@ -34,9 +34,11 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from operator import attrgetter
 from typing import Any
 
-from .extract import NOVELTY, Figure, extract_figures, guess_lang, lower_keeping_offsets
+from .extract import (NOVELTY, Figure, _implied, extract_figures, guess_lang, lower_keeping_offsets, weekday_figures,
+                      written_figures)
 from ..vocab import SCALES
 from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, PAST_AGE_BEFORE, PERSON_NOUNS, VAGUE_RANGES
 from .numbers import concepts, known_concept
@@ -77,20 +79,49 @@ def _group(figure: Figure) -> str:
     return figure.kind
 
 
+class _Groups(defaultdict):
+    """A source's figures by `_group`; its weekdays are found at the first look-up of group "weekday"
+    (only a summary's weekday looks them up: most summaries have none)."""
+
+    def __init__(self, weekdays) -> None:
+        super().__init__(list)
+        self.weekdays = weekdays
+
+    def __missing__(self, group: str) -> list[Figure]:
+        if group == "weekday" and self.weekdays is not None:
+            found = self[group] = self.weekdays()
+            return found
+        return super().__missing__(group)
+
+
 class SourceIndex:
     """A source's figures grouped for lookup, built once per source text: those written and, as
-    evidence, those it implies ("both committees"; see `extract_figures`)."""
+    evidence, those it implies ("both committees"; see `extract_figures`). Its weekdays are read when
+    first looked up (group "weekday", or `figures`)."""
 
     def __init__(self, text: str, lang: str | None = None, implied: bool = True) -> None:
         self.text = text
         self.lang = lang if lang in ("en", "fr") else guess_lang(text)
-        self.figures = extract_figures(text, self.lang, implied=implied)
-        self.by_group: dict[str, list[Figure]] = defaultdict(list)
-        for figure in self.figures:
+        if implied:
+            written, reader = written_figures(text, self.lang)
+            stated = _implied(reader)
+            self._written, self._stated = written, stated
+            # the figures but weekdays, in the order of `extract_figures` (weekdays are only of their group)
+            self._without_weekdays = sorted(written + stated, key=attrgetter("start"))
+            self.by_group: dict[str, list[Figure]] = _Groups(lambda: weekday_figures(written, reader))
+        else:
+            self._without_weekdays = self.figures = extract_figures(text, self.lang)
+            self.by_group = _Groups(None)
+        for figure in self._without_weekdays:
             self.by_group[_group(figure)].append(figure)
         self.years = {int(f.value) for f in self.by_group["number"] if f.value is not None
                       and f.value.is_integer() and 1800 <= f.value <= 2100}
         self.years |= {int(f.iso[:4]) for f in self.by_group["date"] if f.iso[:4].isdigit()}
+
+    @cached_property
+    def figures(self) -> list[Figure]:
+        """Every figure of the source in reading order, as `extract_figures(text, implied=True)` gives them."""
+        return sorted(self._written + self.by_group["weekday"] + self._stated, key=attrgetter("start"))
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -110,7 +141,7 @@ class SourceIndex:
     @cached_property
     def numbers(self) -> list[Figure]:
         """Every figure with a plain value a magnitude or a sum can be made of (counts, money, years)."""
-        return [f for f in self.figures if f.value is not None and f.kind in ("count", "money")]
+        return [f for f in self._without_weekdays if f.value is not None and f.kind in ("count", "money")]
 
     def computed(self, group: str) -> dict[float, tuple[Figure, Figure]]:
         """Sums and differences of two figures of `group` stated close together, by value."""
@@ -413,10 +444,10 @@ def _bare_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
     first = figure.noun.split()[0].lower() if figure.noun else None
     if figure.noun is not None and figure.scale == 1 and first not in AMBIGUOUS_SHORT_UNITS:
         return
-    yield from (c for c in index.figures if c.value == figure.value and c.kind in _BARE_MATCHES)
+    yield from (c for c in index._without_weekdays if c.value == figure.value and c.kind in _BARE_MATCHES)
     if first in SCALES:
         scaled = figure.value * SCALES[first]
-        yield from (c for c in index.figures if c.value == scaled and c.kind in {"count", *_BARE_MATCHES})
+        yield from (c for c in index._without_weekdays if c.value == scaled and c.kind in {"count", *_BARE_MATCHES})
 
 
 def _same_iso(figure: Figure, candidate: Figure) -> bool:
