@@ -174,6 +174,9 @@ _PERSON_CONCEPTS = {c for w in (*PERSON_NOUNS, "personne", "garçon", "fille", "
                                 "adolescent", "adolescente", "jeune", "bébé", "retraité", "retraitée")
                     for c in concepts(w, "fr")}
 _DIGITS = re.compile(r"(?P<digits>\d+)")  # what one end of a range can be before it takes the other's unit
+# The weekday names written in full, by ISO day ("5": ("friday",)).
+_WEEKDAY_NAMES = {lang: {str(day): tuple(sorted(n for n in WEEKDAYS[lang] if WEEKDAY_NUMBERS[lang][n] == day))
+                         for day in sorted({WEEKDAY_NUMBERS[lang][n] for n in WEEKDAYS[lang]})} for lang in LANGS}
 
 
 def guess_lang(text: str) -> str:
@@ -234,17 +237,26 @@ def _with_weekdays(figures: list[Figure], reader: _Reader) -> list[Figure]:
     return sorted(figures + days, key=attrgetter("start")) if days else figures
 
 
-def weekday_figures(figures: list[Figure], reader: _Reader) -> list[Figure]:
-    """The weekdays of the text of `reader` that are not inside one of its written `figures` (in reading
-    order), in reading order."""
-    low, names, days = reader.low, WEEKDAYS[reader.lang], []
-    for end in P.WEEKDAY_END[reader.lang].finditer(low):
-        word = P.WORD_ENDING_HERE.search(low, max(0, end.start() - 8), end.end())  # names have 9 letters at most
-        if word and word.group() in names and low[word.start() - 1:word.start()] not in ("'", "’", "-"):
-            days.append(reader._figure(word.start(), word.end(), None, None, "weekday", vague=True,
-                                       iso=str(WEEKDAY_NUMBERS[reader.lang][word.group()])))
+def weekday_figures(figures: list[Figure], reader: _Reader, iso: str | None = None) -> list[Figure]:
+    """The weekdays of the text of `reader` (only those of ISO day `iso` if given) that are not inside
+    one of its written `figures` (in reading order), in reading order. A name is found by `str.find`
+    and counts when it is a whole word (no letter before it, no word character after), not after an
+    apostrophe or a hyphen ("on Friday", "Friday's vote"; not "Fridays", "Black-Friday")."""
+    low, lang, days = reader.low, reader.lang, []
+    for day in (_WEEKDAY_NAMES[lang] if iso is None else (iso,)):
+        for name in _WEEKDAY_NAMES[lang].get(day, ()):
+            at, size = low.find(name), len(name)
+            while at >= 0:
+                end = at + size
+                after, before = low[end:end + 1], low[at - 1:at] if at else ""
+                if not (after.isalnum() or after == "_") and not (before.isalnum() and not before.isdecimal()) \
+                        and before not in ("'", "’", "-"):
+                    days.append(reader._figure(at, end, None, None, "weekday", vague=True, iso=day))
+                at = low.find(name, end)
     if not days:
         return days
+    if iso is None:
+        days.sort(key=attrgetter("start"))
     starts = [f.start for f in figures]  # in reading order: the figure a day could be inside is the one before
     inside = [i and figures[i - 1].end > d.start for d in days for i in (bisect_right(starts, d.start),)]
     return [d for d, hidden in zip(days, inside) if not hidden]

@@ -34,6 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import chain
 from operator import attrgetter
 from typing import Any
 
@@ -66,6 +67,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _OCCASIONS = frozenset(concepts("times")) | frozenset(concepts("fois", "fr"))
 _PEOPLE = frozenset(concepts("people"))
 _PERSONS = frozenset(c for w in PERSON_NOUNS for lang in ("en", "fr") for c in concepts(w, lang)) - _PEOPLE
+_ISO_WEEKDAYS = ("1", "2", "3", "4", "5", "6", "7")
 _BARE_MATCHES = {"money", "percent", "duration", "distance", "area", "mass", "volume", "speed", "energy",
                  "power", "temperature", "age"}
 
@@ -108,15 +110,34 @@ class SourceIndex:
             self._written, self._stated = written, stated
             # the figures but weekdays, in the order of `extract_figures` (weekdays are only of their group)
             self._without_weekdays = sorted(written + stated, key=attrgetter("start"))
-            self.by_group: dict[str, list[Figure]] = _Groups(lambda: weekday_figures(written, reader))
-        else:
+            self._reader: Any = reader
+            self.by_group: dict[str, list[Figure]] = _Groups(self._all_weekdays)
+        else:  # every figure, weekdays too (they are of no other group)
             self._without_weekdays = self.figures = extract_figures(text, self.lang)
+            self._reader = None
             self.by_group = _Groups(None)
+        self._weekdays: dict[str, list[Figure]] = {}
         for figure in self._without_weekdays:
             self.by_group[_group(figure)].append(figure)
         self.years = {int(f.value) for f in self.by_group["number"] if f.value is not None
                       and f.value.is_integer() and 1800 <= f.value <= 2100}
         self.years |= {int(f.iso[:4]) for f in self.by_group["date"] if f.iso[:4].isdigit()}
+
+    def weekdays(self, iso: str) -> list[Figure]:
+        """The source's weekdays of ISO day `iso` ("5": its Fridays), in reading order: a summary's
+        weekday that the same day agrees with needs no other."""
+        found = self._weekdays.get(iso)
+        if found is None:
+            if self._reader is None or "weekday" in self.by_group:
+                found = [f for f in self.by_group["weekday"] if f.iso == iso]
+            else:
+                found = weekday_figures(self._written, self._reader, iso)
+            self._weekdays[iso] = found
+        return found
+
+    def _all_weekdays(self) -> list[Figure]:
+        """Every weekday of the source in reading order, those of each day looked up already among them."""
+        return sorted(chain.from_iterable(map(self.weekdays, _ISO_WEEKDAYS)), key=attrgetter("start"))
 
     @cached_property
     def figures(self) -> list[Figure]:
@@ -272,13 +293,13 @@ def _judge_weekday(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -
     def shared(found: tuple[Figure, int]) -> int:
         return len(figure.context & found[0].context)
 
-    days = [(c, position) for position, index in indexes for c in index.by_group["weekday"]]
-    same = [d for d in days if d[0].iso == figure.iso]
+    same = [(c, position) for position, index in indexes for c in index.weekdays(figure.iso)]
     agreeing = next((d for d in same if shared(d) >= 2), None)  # the first, as for any figure
     if agreeing is not None:  # the same event's day: no need to read the others
         return FigureMatch(figure, SUPPORTED, *agreeing, SAME_THING)
     best = max(same, key=shared, default=None)
-    other = max((d for d in days if d[0].iso != figure.iso), key=shared, default=None)
+    other = max(((c, position) for position, index in indexes for c in index.by_group["weekday"]
+                 if c.iso != figure.iso), key=shared, default=None)
     if best is not None and (other is None or shared(other) < _WEEKDAY_WORDS):
         return FigureMatch(figure, SUPPORTED, *best, SAME_THING if shared(best) >= 2 else SAME_VALUE)
     if other is not None and shared(other) >= _WEEKDAY_WORDS:
