@@ -82,18 +82,32 @@ def _group(figure: Figure) -> str:
 
 
 class _Groups(defaultdict):
-    """A source's figures by `_group`; its weekdays are found at the first look-up of group "weekday"
-    (only a summary's weekday looks them up: most summaries have none)."""
+    """A source's figures by `_group`; its weekdays are read at the first look-up of group "weekday",
+    and those of one day at the first `of_day` (only a summary's weekday looks them up: most summaries
+    have none). It keeps what it reads them from, never the index (a cycle would leave every index the
+    cache lets go to the garbage collector)."""
 
-    def __init__(self, weekdays) -> None:
+    def __init__(self, written: list[Figure] | None = None, reader: Any = None) -> None:
         super().__init__(list)
-        self.weekdays = weekdays
+        self.written, self.reader, self.days = written, reader, {}
 
     def __missing__(self, group: str) -> list[Figure]:
-        if group == "weekday" and self.weekdays is not None:
-            found = self[group] = self.weekdays()
+        if group == "weekday" and self.reader is not None:
+            days = chain.from_iterable(map(self.of_day, _ISO_WEEKDAYS))
+            found = self[group] = sorted(days, key=attrgetter("start"))
             return found
         return super().__missing__(group)
+
+    def of_day(self, iso: str) -> list[Figure]:
+        """The weekdays of ISO day `iso` ("5": the Fridays), in reading order, cached."""
+        found = self.days.get(iso)
+        if found is None:
+            if self.reader is None or "weekday" in self:
+                found = [f for f in self["weekday"] if f.iso == iso]
+            else:
+                found = weekday_figures(self.written, self.reader, iso)
+            self.days[iso] = found
+        return found
 
 
 class SourceIndex:
@@ -110,13 +124,10 @@ class SourceIndex:
             self._written, self._stated = written, stated
             # the figures but weekdays, in the order of `extract_figures` (weekdays are only of their group)
             self._without_weekdays = sorted(written + stated, key=attrgetter("start"))
-            self._reader: Any = reader
-            self.by_group: dict[str, list[Figure]] = _Groups(self._all_weekdays)
+            self.by_group: _Groups = _Groups(written, reader)
         else:  # every figure, weekdays too (they are of no other group)
             self._without_weekdays = self.figures = extract_figures(text, self.lang)
-            self._reader = None
-            self.by_group = _Groups(None)
-        self._weekdays: dict[str, list[Figure]] = {}
+            self.by_group = _Groups()
         for figure in self._without_weekdays:
             self.by_group[_group(figure)].append(figure)
         self.years = {int(f.value) for f in self.by_group["number"] if f.value is not None
@@ -126,18 +137,7 @@ class SourceIndex:
     def weekdays(self, iso: str) -> list[Figure]:
         """The source's weekdays of ISO day `iso` ("5": its Fridays), in reading order: a summary's
         weekday that the same day agrees with needs no other."""
-        found = self._weekdays.get(iso)
-        if found is None:
-            if self._reader is None or "weekday" in self.by_group:
-                found = [f for f in self.by_group["weekday"] if f.iso == iso]
-            else:
-                found = weekday_figures(self._written, self._reader, iso)
-            self._weekdays[iso] = found
-        return found
-
-    def _all_weekdays(self) -> list[Figure]:
-        """Every weekday of the source in reading order, those of each day looked up already among them."""
-        return sorted(chain.from_iterable(map(self.weekdays, _ISO_WEEKDAYS)), key=attrgetter("start"))
+        return self.by_group.of_day(iso)
 
     @cached_property
     def figures(self) -> list[Figure]:
