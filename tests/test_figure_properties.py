@@ -76,3 +76,31 @@ def test_the_reader_gates_never_hide_a_match(text, lang):
         if pos and not reader._marked_before(pos):
             assert reader._hedge(pos) is None and not reader._rank_before(pos)
             assert reader._currency_before(pos)[0] is None and reader._series_before(pos, pos, 1.0) is None
+
+
+WEEKDAY_TEXT = st.one_of(st.text(max_size=60), st.lists(st.sampled_from([
+    "friday", "Friday", "sunday", "lundi", "vendredi", "mardi", "day", "s", "'", "’", "-", "_", "5", "²", "ª",
+    "é", "\u0301", "x", " ", ".", "\n", "İ"]), max_size=12).map("".join))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=WEEKDAY_TEXT, lang=st.sampled_from(["en", "fr"]))
+def test_weekdays_found_by_name_are_the_whole_words(text, lang):
+    """`weekday_figures` finds each name with `str.find` and tests its edges by hand: the same days as a
+    name that is a whole word to the regex engine (the run of letters ending before a non-word
+    character), not after an apostrophe or a hyphen; one ISO day's are those of that day."""
+    import re
+
+    from mlsum.figures.extract import _Reader, lower_keeping_offsets, weekday_figures
+    from mlsum.figures.lexicon import WEEKDAYS
+    from mlsum.vocab import WEEKDAYS as NUMBERS
+
+    low = lower_keeping_offsets(text)
+    reader = _Reader(text, low, lang)
+    expected = [(m.start(), m.end(), str(NUMBERS[lang][m.group()]))
+                for m in re.finditer(r"(?<![^\W\d_])[^\W\d_]+(?!\w)", low)
+                if m.group() in WEEKDAYS[lang] and low[m.start() - 1:m.start()] not in ("'", "’", "-")]
+    assert [(d.start, d.end, d.iso) for d in weekday_figures([], reader)] == expected
+    for iso in "1234567":
+        assert [(d.start, d.end) for d in weekday_figures([], reader, iso)] == [e[:2] for e in expected
+                                                                                 if e[2] == iso]

@@ -301,3 +301,26 @@ def test_every_item_locates_its_evidence_in_the_source_it_was_found_in():
     assert english[contradicted["evidence_start"]:contradicted["evidence_end"]] == "12"
     unsupported = check_figures("Rain fell for 3 hours.", [english]).items[0].to_dict()
     assert unsupported["evidence"] is None and unsupported["evidence_start"] is None
+
+
+def test_a_source_index_is_freed_without_the_garbage_collector():
+    """An index holds no reference cycle (its lazy weekday group keeps what it reads from, never the
+    index): the cache lets go of hundreds of indexes, which the garbage collector would otherwise walk."""
+    import gc
+
+    from mlsum.figures.match import SourceIndex
+
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        index = SourceIndex("On Friday 3 people died in Lyon. On Monday, two more were hurt; both men were 40.")
+        assert [d.text for d in index.weekdays("5")] == ["Friday"]
+        assert [d.text for d in index.by_group["weekday"]] == ["Friday", "Monday"]
+        assert [f.text for f in index.figures if f.kind == "weekday"] == ["Friday", "Monday"]
+        index.numbers, index.vocabulary, index.scores
+        del index
+        assert gc.collect() == 0
+    finally:
+        if was_enabled:
+            gc.enable()

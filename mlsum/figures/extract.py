@@ -102,8 +102,21 @@ class Figure:
     def context(self) -> frozenset[str]:
         """Concepts of the content words around the figure in its sentence: the evidence of last resort
         that two figures speak of the same thing ("Fourteen people were killed in floods near Lyon" /
-        "floods near Lyon kill 14")."""
-        return frozenset(chain.from_iterable(chain.from_iterable(self._surroundings)))
+        "floods near Lyon kill 14"). The words of `_surroundings`, found without its clause (which no
+        word crosses) when it is not known yet: most figures compared need only their context."""
+        known = self.__dict__.get("_surroundings")
+        if known is not None:
+            return frozenset(chain.from_iterable(chain.from_iterable(known)))
+        low, start, end = self.text_lower, self.start, self.end
+        left = max(0, start - _CONTEXT_CHARS)
+        cut = _SENTENCE_BEFORE.match(low, left, start)
+        left = cut.end() if cut else left
+        right = min(len(low), end + _CONTEXT_CHARS)
+        cut = _SENTENCE_END.search(low, end, right)
+        right = cut.start() if cut else right
+        words = _context_words(low)
+        return frozenset(chain.from_iterable(map(_CONTENT_CONCEPTS[self.lang],
+                                                 words(low, left, start) + words(low, end, right))))
 
     @_cached
     def near(self) -> frozenset[str]:
@@ -149,6 +162,7 @@ _CONTEXT_CHARS = 80
 # the end of the match), and the first sentence end after it; `.*` makes a match the last.
 _SENTENCE_END = re.compile(r"[.!?] |\n")
 _LAST_MARKS = re.compile(r"(?P<sentence>.*(?:[.!?] |\n))?(?:.*(?:[,;:()\n]|\.(?= )))?", re.S)
+_SENTENCE_BEFORE = re.compile(r".*(?:[.!?] |\n)", re.S)  # the group `sentence` of _LAST_MARKS alone
 _ALL_NUMBER_WORDS = {w for words in NUMBER_WORDS.values() for w in words}
 _NUMBER_WORDS = {lang: set(words) for lang, words in NUMBER_WORDS.items()}
 # The words that end a counted noun phrase: function words, numbers, months and weekdays.
@@ -160,6 +174,9 @@ _PERSON_CONCEPTS = {c for w in (*PERSON_NOUNS, "personne", "garçon", "fille", "
                                 "adolescent", "adolescente", "jeune", "bébé", "retraité", "retraitée")
                     for c in concepts(w, "fr")}
 _DIGITS = re.compile(r"(?P<digits>\d+)")  # what one end of a range can be before it takes the other's unit
+# The weekday names written in full, by ISO day ("5": ("friday",)).
+_WEEKDAY_NAMES = {lang: {str(day): tuple(sorted(n for n in WEEKDAYS[lang] if WEEKDAY_NUMBERS[lang][n] == day))
+                         for day in sorted({WEEKDAY_NUMBERS[lang][n] for n in WEEKDAYS[lang]})} for lang in LANGS}
 
 
 def guess_lang(text: str) -> str:
@@ -173,6 +190,17 @@ def guess_lang(text: str) -> str:
 def extract_figures(text: str, lang: str | None = None, implied: bool = False) -> list[Figure]:
     """Every figure in `text` in reading order. `lang` ("en"/"fr") sets separator and word conventions;
     None guesses it. `implied` adds the numbers a source states without a number (see `_implied`)."""
+    figures, reader = written_figures(text, lang)
+    figures = _with_weekdays(figures, reader)
+    if implied:
+        figures = sorted(figures + _implied(reader), key=attrgetter("start"))
+    return figures
+
+
+def written_figures(text: str, lang: str | None = None) -> tuple[list[Figure], "_Reader"]:
+    """The figures written in `text` with their ranges joined, but not yet its weekdays (`weekday_figures`)
+    nor what it implies (`_implied`), and the reader of the text that these take: a source index
+    finds its weekdays only when a summary has one."""
     lang = lang if lang in LANGS else guess_lang(text)
     low = lower_keeping_offsets(text)
     reader = _Reader(text, low, lang)
@@ -197,10 +225,7 @@ def extract_figures(text: str, lang: str | None = None, implied: bool = False) -
             figures.append(figure)
             consumed = max(consumed, figure.end)
     _join_ranges(figures, low)
-    figures = _with_weekdays(figures, reader)
-    if implied:
-        figures = sorted(figures + _implied(reader), key=attrgetter("start"))
-    return figures
+    return figures, reader
 
 
 def _with_weekdays(figures: list[Figure], reader: _Reader) -> list[Figure]:
@@ -208,17 +233,33 @@ def _with_weekdays(figures: list[Figure], reader: _Reader) -> list[Figure]:
     `iso` is its ISO number ("5"). A weekday is soft, like a vague quantity: a source dated by its page
     rarely says which day it is, so one it does not state is no error; it is scored only when the source
     gives the same event another day (see `match`)."""
-    low, names, days = reader.low, WEEKDAYS[reader.lang], []
-    for end in P.WEEKDAY_END[reader.lang].finditer(low):
-        word = P.WORD_ENDING_HERE.search(low, max(0, end.start() - 8), end.end())  # names have 9 letters at most
-        if word and word.group() in names and low[word.start() - 1:word.start()] not in ("'", "’", "-"):
-            days.append(reader._figure(word.start(), word.end(), None, None, "weekday", vague=True,
-                                       iso=str(WEEKDAY_NUMBERS[reader.lang][word.group()])))
+    days = weekday_figures(figures, reader)
+    return sorted(figures + days, key=attrgetter("start")) if days else figures
+
+
+def weekday_figures(figures: list[Figure], reader: _Reader, iso: str | None = None) -> list[Figure]:
+    """The weekdays of the text of `reader` (only those of ISO day `iso` if given) that are not inside
+    one of its written `figures` (in reading order), in reading order. A name is found by `str.find`
+    and counts when it is a whole word (no letter before it, no word character after), not after an
+    apostrophe or a hyphen ("on Friday", "Friday's vote"; not "Fridays", "Black-Friday")."""
+    low, lang, days = reader.low, reader.lang, []
+    for day in (_WEEKDAY_NAMES[lang] if iso is None else (iso,)):
+        for name in _WEEKDAY_NAMES[lang].get(day, ()):
+            at, size = low.find(name), len(name)
+            while at >= 0:
+                end = at + size
+                after, before = low[end:end + 1], low[at - 1:at] if at else ""
+                if not (after.isalnum() or after == "_") and not (before.isalnum() and not before.isdecimal()) \
+                        and before not in ("'", "’", "-"):
+                    days.append(reader._figure(at, end, None, None, "weekday", vague=True, iso=day))
+                at = low.find(name, end)
     if not days:
-        return figures
+        return days
+    if iso is None:
+        days.sort(key=attrgetter("start"))
     starts = [f.start for f in figures]  # in reading order: the figure a day could be inside is the one before
     inside = [i and figures[i - 1].end > d.start for d in days for i in (bisect_right(starts, d.start),)]
-    return sorted(figures + [d for d, hidden in zip(days, inside) if not hidden], key=attrgetter("start"))
+    return [d for d, hidden in zip(days, inside) if not hidden]
 
 
 def _digit_starts(low: str) -> list[int]:

@@ -34,9 +34,12 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
-from .extract import NOVELTY, Figure, extract_figures, guess_lang, lower_keeping_offsets
+from .extract import (NOVELTY, Figure, _implied, extract_figures, guess_lang, lower_keeping_offsets, weekday_figures,
+                      written_figures)
 from ..vocab import SCALES
 from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, PAST_AGE_BEFORE, PERSON_NOUNS, VAGUE_RANGES
 from .numbers import concepts, known_concept
@@ -64,6 +67,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _OCCASIONS = frozenset(concepts("times")) | frozenset(concepts("fois", "fr"))
 _PEOPLE = frozenset(concepts("people"))
 _PERSONS = frozenset(c for w in PERSON_NOUNS for lang in ("en", "fr") for c in concepts(w, lang)) - _PEOPLE
+_ISO_WEEKDAYS = ("1", "2", "3", "4", "5", "6", "7")
 _BARE_MATCHES = {"money", "percent", "duration", "distance", "area", "mass", "volume", "speed", "energy",
                  "power", "temperature", "age"}
 
@@ -77,20 +81,68 @@ def _group(figure: Figure) -> str:
     return figure.kind
 
 
+class _Groups(defaultdict):
+    """A source's figures by `_group`; its weekdays are read at the first look-up of group "weekday",
+    and those of one day at the first `of_day` (only a summary's weekday looks them up: most summaries
+    have none). It keeps what it reads them from, never the index (a cycle would leave every index the
+    cache lets go to the garbage collector)."""
+
+    def __init__(self, written: list[Figure] | None = None, reader: Any = None) -> None:
+        super().__init__(list)
+        self.written, self.reader, self.days = written, reader, {}
+
+    def __missing__(self, group: str) -> list[Figure]:
+        if group == "weekday" and self.reader is not None:
+            days = chain.from_iterable(map(self.of_day, _ISO_WEEKDAYS))
+            found = self[group] = sorted(days, key=attrgetter("start"))
+            return found
+        return super().__missing__(group)
+
+    def of_day(self, iso: str) -> list[Figure]:
+        """The weekdays of ISO day `iso` ("5": the Fridays), in reading order, cached."""
+        found = self.days.get(iso)
+        if found is None:
+            if self.reader is None or "weekday" in self:
+                found = [f for f in self["weekday"] if f.iso == iso]
+            else:
+                found = weekday_figures(self.written, self.reader, iso)
+            self.days[iso] = found
+        return found
+
+
 class SourceIndex:
     """A source's figures grouped for lookup, built once per source text: those written and, as
-    evidence, those it implies ("both committees"; see `extract_figures`)."""
+    evidence, those it implies ("both committees"; see `extract_figures`). Its weekdays are read when
+    first looked up (group "weekday", or `figures`)."""
 
     def __init__(self, text: str, lang: str | None = None, implied: bool = True) -> None:
         self.text = text
         self.lang = lang if lang in ("en", "fr") else guess_lang(text)
-        self.figures = extract_figures(text, self.lang, implied=implied)
-        self.by_group: dict[str, list[Figure]] = defaultdict(list)
-        for figure in self.figures:
+        if implied:
+            written, reader = written_figures(text, self.lang)
+            stated = _implied(reader)
+            self._written, self._stated = written, stated
+            # the figures but weekdays, in the order of `extract_figures` (weekdays are only of their group)
+            self._without_weekdays = sorted(written + stated, key=attrgetter("start"))
+            self.by_group: _Groups = _Groups(written, reader)
+        else:  # every figure, weekdays too (they are of no other group)
+            self._without_weekdays = self.figures = extract_figures(text, self.lang)
+            self.by_group = _Groups()
+        for figure in self._without_weekdays:
             self.by_group[_group(figure)].append(figure)
         self.years = {int(f.value) for f in self.by_group["number"] if f.value is not None
                       and f.value.is_integer() and 1800 <= f.value <= 2100}
         self.years |= {int(f.iso[:4]) for f in self.by_group["date"] if f.iso[:4].isdigit()}
+
+    def weekdays(self, iso: str) -> list[Figure]:
+        """The source's weekdays of ISO day `iso` ("5": its Fridays), in reading order: a summary's
+        weekday that the same day agrees with needs no other."""
+        return self.by_group.of_day(iso)
+
+    @cached_property
+    def figures(self) -> list[Figure]:
+        """Every figure of the source in reading order, as `extract_figures(text, implied=True)` gives them."""
+        return sorted(self._written + self.by_group["weekday"] + self._stated, key=attrgetter("start"))
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -110,7 +162,7 @@ class SourceIndex:
     @cached_property
     def numbers(self) -> list[Figure]:
         """Every figure with a plain value a magnitude or a sum can be made of (counts, money, years)."""
-        return [f for f in self.figures if f.value is not None and f.kind in ("count", "money")]
+        return [f for f in self._without_weekdays if f.value is not None and f.kind in ("count", "money")]
 
     def computed(self, group: str) -> dict[float, tuple[Figure, Figure]]:
         """Sums and differences of two figures of `group` stated close together, by value."""
@@ -241,13 +293,13 @@ def _judge_weekday(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -
     def shared(found: tuple[Figure, int]) -> int:
         return len(figure.context & found[0].context)
 
-    days = [(c, position) for position, index in indexes for c in index.by_group["weekday"]]
-    same = [d for d in days if d[0].iso == figure.iso]
+    same = [(c, position) for position, index in indexes for c in index.weekdays(figure.iso)]
     agreeing = next((d for d in same if shared(d) >= 2), None)  # the first, as for any figure
     if agreeing is not None:  # the same event's day: no need to read the others
         return FigureMatch(figure, SUPPORTED, *agreeing, SAME_THING)
     best = max(same, key=shared, default=None)
-    other = max((d for d in days if d[0].iso != figure.iso), key=shared, default=None)
+    other = max(((c, position) for position, index in indexes for c in index.by_group["weekday"]
+                 if c.iso != figure.iso), key=shared, default=None)
     if best is not None and (other is None or shared(other) < _WEEKDAY_WORDS):
         return FigureMatch(figure, SUPPORTED, *best, SAME_THING if shared(best) >= 2 else SAME_VALUE)
     if other is not None and shared(other) >= _WEEKDAY_WORDS:
@@ -413,10 +465,10 @@ def _bare_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
     first = figure.noun.split()[0].lower() if figure.noun else None
     if figure.noun is not None and figure.scale == 1 and first not in AMBIGUOUS_SHORT_UNITS:
         return
-    yield from (c for c in index.figures if c.value == figure.value and c.kind in _BARE_MATCHES)
+    yield from (c for c in index._without_weekdays if c.value == figure.value and c.kind in _BARE_MATCHES)
     if first in SCALES:
         scaled = figure.value * SCALES[first]
-        yield from (c for c in index.figures if c.value == scaled and c.kind in {"count", *_BARE_MATCHES})
+        yield from (c for c in index._without_weekdays if c.value == scaled and c.kind in {"count", *_BARE_MATCHES})
 
 
 def _same_iso(figure: Figure, candidate: Figure) -> bool:

@@ -22,8 +22,7 @@ from ..vocab import AMPM, APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_
 from .lexicon import AGE_BEFORE as AGE_BEFORE_WORDS
 from .lexicon import RANK_BEFORE as RANK_WORDS
 from .lexicon import (CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS, CURRENCY_WORDS, FRENCH_ONLY_UNITS, HEDGES,
-                      PERCENT_POINT_WORDS, PERCENT_WORDS, SERIES_NOUNS, UNIT_ADJECTIVES, UNITS, VAGUE,
-                      WEEKDAYS)
+                      PERCENT_POINT_WORDS, PERCENT_WORDS, SERIES_NOUNS, UNIT_ADJECTIVES, UNITS, VAGUE)
 
 
 def trie(words: Iterable[str]) -> str:
@@ -157,9 +156,6 @@ MONTH_ABBREVIATIONS = {name for lang in LANGS for name, number in MONTHS[lang].i
 
 NUMBER_NEXT = {lang: re.compile(rf"\s+(?:\d|{trie(NUMBER_WORDS[lang])}(?!\w))") for lang in LANGS}
 SCALE = re.compile(rf"(?P<gap>\s?)(?P<scale>{trie([*SCALES, 'dozen'])})(?!\w)")
-# Where a weekday written in full may end ("on Friday", "vendredi"; not "on Fridays", a habit): its
-# last three letters, a literal search far cheaper than the names'; the word before is then looked up.
-WEEKDAY_END = {lang: re.compile(rf"(?:{'|'.join(sorted({n[-3:] for n in WEEKDAYS[lang]}))})(?!\w)") for lang in LANGS}
 WORD_ENDING_HERE = re.compile(r"[^\W\d_]+$")
 
 # A lower bound written after the number: "70-plus tackles", "50+ people" (not "3+2").
