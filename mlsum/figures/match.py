@@ -38,8 +38,8 @@ from itertools import chain
 from operator import attrgetter
 from typing import Any
 
-from .extract import (NOVELTY, Figure, _implied, extract_figures, guess_lang, lower_keeping_offsets, weekday_figures,
-                      written_figures)
+from .extract import (NOVELTY, Figure, extract_figures, guess_lang, implied_figures, lower_keeping_offsets,
+                      weekday_figures, written_figures)
 from ..vocab import SCALES
 from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, PAST_AGE_BEFORE, PERSON_NOUNS, VAGUE_RANGES
 from .numbers import concepts, known_concept
@@ -120,7 +120,7 @@ class SourceIndex:
         self.lang = lang if lang in ("en", "fr") else guess_lang(text)
         if implied:
             written, reader = written_figures(text, self.lang)
-            stated = _implied(reader)
+            stated = implied_figures(reader)
             self._written, self._stated = written, stated
             # the figures but weekdays, in the order of `extract_figures` (weekdays are only of their group)
             self._without_weekdays = sorted(written + stated, key=attrgetter("start"))
@@ -413,8 +413,6 @@ def supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
         yield from _magnitude_supports(figure, index)
     elif kind == "date":
         yield from (c for c in groups["date"] if _same_date(figure.iso, c.iso, index))
-    elif kind == "weekday":
-        yield from (c for c in groups["weekday"] if c.iso == figure.iso)
     elif kind == "time":
         yield from (c for c in groups["time"] if c.iso == figure.iso)
     elif kind == "score":

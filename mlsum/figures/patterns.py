@@ -195,12 +195,12 @@ SCORE = re.compile(r"(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})(?!\d|[,.]\d|%|\s?[
 _TEAM_WORD = r"(?:[A-Z][\w'’.&-]*|&|and|of|de)"
 SCORE_LINE = re.compile(rf"(?P<a>\d{{1,2}}),\s+[A-Z][\w'’.&-]*(?:\s+{_TEAM_WORD}){{0,5}}\s+(?P<b>\d{{1,2}})"
                         r"(?=\s*(?:[.;)\n]|$))")
-# The words at which an article states a number without writing one (see extract._implied): "both
+# The words at which an article states a number without writing one (see extract.implied_figures): "both
 # committees", "his maiden title", "the opening round" (found with str.find, faster here than any regex
 # scan), and the "and" / "et" of a list of named people (a literal first: the engine skips ahead in C).
 FIRST_WORDS = ("maiden", "debut", "inaugural", "opening")
 # Words that say something happens for the first time without an ordinal: "until now, no one could",
-# "never before", "jusqu'ici", "jamais auparavant" (see extract._implied; found with str.find too).
+# "never before", "jusqu'ici", "jamais auparavant" (see extract.implied_figures; found with str.find too).
 NOVELTY = {"en": ("until now", "up to now", "until then", "never before", "hitherto"),
            "fr": ("jusqu'ici", "jusqu’ici", "jusqu'à présent", "jusqu’à présent", "jusqu'alors", "jusqu’alors",
                   "jusqu'à maintenant", "jusqu’à maintenant", "jamais auparavant", "jamais encore")}
