@@ -40,6 +40,26 @@ def test_a_value_the_article_gives_for_another_thing_is_no_support():
     assert item.evidence.text == "300,000"  # the report can show what the 300,000 really counts
 
 
+def test_a_noun_another_number_counts_is_not_what_the_candidate_counts():
+    """The summary's noun named around a source number of the same value, but counted there by another
+    number: "two earthquakes left more than 20 people dead" states no two people."""
+    source = "Last year two earthquakes in the same area left more than 20 people dead."
+    assert judged("The quake killed two people.", source)[0] != SUPPORTED
+    assert judged("Two earthquakes hit the area last year.", source) == (SUPPORTED, SAME_THING)
+    source = "The ferry carried 40 passengers and 12 crew."
+    assert judged("The ferry carried 12 passengers.", source)[0] != SUPPORTED
+    assert judged("The ferry carried 12 crew members.", source)[0] == SUPPORTED
+    assert judged("The ferry carried 40 passengers.", source) == (SUPPORTED, SAME_THING)
+    source = "He dropped his first shots of the week by three-putting the third hole."
+    assert judged("He is three shots behind the leaders.", source, "three")[0] != SUPPORTED
+    # an unnamed number that does count the summary's noun still supports it
+    source = "Three men were arrested; two were later released without charge."
+    assert judged("Two men were released.", source) == (SUPPORTED, SAME_THING)
+    # and ages are of the people whoever counts them
+    assert judged("A 15-year-old boy was arrested.", "Two boys aged 15 and 16 were also arrested.")[0] \
+        == SUPPORTED
+
+
 def test_a_paraphrased_noun_is_no_contradiction():
     source = ("Since 2003 some 870 people have been infected with the virus, the agency said. "
               "Earlier this year only 12 infections were recorded.")
@@ -228,6 +248,18 @@ def test_a_number_without_a_unit_claims_only_its_value():
     ("The crew rescued 40 sailors.", "The crew rescued 40-plus sailors overnight.", False),
     ("The crew rescued more than 40 sailors.", "The crew rescued 40-plus sailors overnight.", True),
     ("Troops held 12 hills.", "Troops gained control over 12 hills.", True),
+    # "about" allows what rounds to its figure, or a tenth off while closer than the next round figure
+    ("The plan cost about 1,500 jobs.", "The plan cost 1,420 jobs.", True),
+    ("About 2.5 million people voted.", "Some 2.3 million people voted.", True),
+    ("Some 15 shops closed.", "Fourteen shops closed.", True),
+    ("It cost roughly $479,000.", "It cost $449,000.", False),
+    ("About 460 nurses quit.", "About 450 nurses quit.", False),
+    # a bound retells the source's bound, rounded the way it allows
+    ("Over 40 miners are missing.", "More than 50 miners are missing after the collapse.", False),
+    ("Over 50 miners are missing.", "More than 50 miners are missing after the collapse.", True),
+    ("The agency received more than £2m.", "The agency received more than £2.3m in benefit.", True),
+    ("Fewer than 20 people came.", "Fewer than 15 people came to the meeting.", True),
+    ("Under 50 people came.", "Under 30 people came to the meeting.", False),
 ])
 def test_hedges_and_rounding(summary, source, supported):
     assert is_supported(summary, source) is supported
@@ -251,6 +283,11 @@ def test_fractions_against_percentages(summary, source, supported):
     ("It reached 40 degrees.", "It reached 40C.", True),
     ("It reached 30C.", "It reached 40C.", False),
     ("Winds reached 113 km/h.", "Winds reached 70 mph.", True),
+    # a conversion agrees to the summary's precision and within a twentieth
+    ("The border is 60 miles away.", "The border is 100 km away.", True),
+    ("The pipeline is 3,000 miles long.", "The pipeline is 5,150 km long.", False),
+    ("It ships with a 1TB drive.", "It ships with a 1,000GB drive.", True),
+    ("It ships with a 2TB drive.", "It ships with a 1,000GB drive.", False),
 ])
 def test_decades_temperatures_and_speeds(summary, source, supported):
     assert is_supported(summary, source) is supported
@@ -264,6 +301,35 @@ def test_decades_temperatures_and_speeds(summary, source, supported):
 ])
 def test_ranks_and_scores(summary, source, supported):
     assert is_supported(summary, source) is supported
+
+
+def test_a_score_written_like_a_range_is_compared_as_a_score():
+    source = "Egypt opened with a 1-0 win over Uganda in Port-Gentil."
+    assert judged("egypt beat uganda 1-0 in their opening game.", source) == (SUPPORTED, SAME_THING)
+    assert judged("egypt beat uganda 2-0 in their opening game.", source) == (CONTRADICTED, OTHER_VALUE)
+
+
+def test_a_month_a_summary_changes_is_contradicted():
+    assert judged("Rebels broke the May ceasefire.", "Rebels broke the December ceasefire, the monitor said.") \
+        == (CONTRADICTED, OTHER_VALUE)
+    assert judged("Les rebelles ont rompu la trêve de mai.", "Les rebelles ont rompu la trêve de décembre.") \
+        == (CONTRADICTED, OTHER_VALUE)
+    assert judged("Rebels broke the December ceasefire.", "Rebels broke the December ceasefire, the monitor said.") \
+        == (SUPPORTED, SAME_THING)
+
+
+def test_the_world_wars_are_named_many_ways_in_either_language():
+    assert judged("A World War Two veteran was honoured.", "He served in the navy during World War II.") \
+        == (SUPPORTED, SAME_THING)
+    assert judged("A world war two veteran was honoured.", "Il a servi dans la marine pendant la Seconde "
+                  "Guerre mondiale, puis a été décoré.")[0] == SUPPORTED
+    assert judged("A World War One veteran was honoured.", "He served in the navy during the Second World War.") \
+        == (CONTRADICTED, OTHER_VALUE)
+    assert judged("A World War Two bomb was found.", "A bomb was found on a building site.")[0] == UNSUPPORTED
+
+
+def test_m_glued_to_a_number_may_be_millions():
+    assert judged("The fee was about 25m.", "Real paid a fee of £25m for the striker.")[0] == SUPPORTED
 
 
 def test_a_score_is_supported_by_a_result_line():

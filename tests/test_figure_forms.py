@@ -328,3 +328,78 @@ def test_a_number_after_a_hyphenated_joining_word_is_read(text, value):
                                   "Le vol AF-447 a disparu."])
 def test_a_number_after_a_lettered_prefix_is_part_of_a_name(text):
     assert [f for f in extract_figures(text) if not f.vague] == []
+
+
+# Months, names and units that planted errors change -------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, iso", [
+    ("Rebels broke the December ceasefire.", "en", "--12"),
+    ("The talks resume every August.", "en", "--08"),
+    ("December's capture of the city shocked them.", "en", "--12"),
+    ("Prices rose throughout October.", "en", "--10"),
+    ("Les combats ont repris en mars dernier.", "fr", "--03"),
+    ("La trêve de décembre n'a pas tenu.", "fr", "--12"),
+    ("Les ventes reculent depuis mars.", "fr", "--03"),
+])
+def test_a_month_without_a_day_is_read_where_it_names_a_time(text, lang, iso):
+    figure = one(text, lang)
+    assert (figure.kind, figure.iso) == ("date", iso)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The April Jones case was reopened.", "en"),  # a name follows: the month is a first name
+    ("April's mother spoke to reporters.", "en"),
+    ("The march was long and cold.", "en"),
+    ("La sonde s'est posée sur Mars.", "fr"),
+])
+def test_a_month_name_that_names_no_month_is_not_read(text, lang):
+    assert figures(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The deal was signed on June 31, 2019.", "en"), ("It happened on March 80.", "en"),
+    ("L'accord a été signé le 31 juin.", "fr"), ("They met on 30 February.", "en"),
+])
+def test_a_day_its_month_does_not_have_is_no_date(text, lang):
+    assert all(kind != "date" for _, kind, _, _, _ in figures(text, lang))
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("a World War Two veteran", "en", 2), ("during world war 2", "en", 2), ("since World War II", "en", 2),
+    ("WWI trenches", "en", 1), ("after the First World War", "en", 1),
+    ("pendant la Seconde Guerre mondiale", "fr", 2), ("après la Première Guerre mondiale", "fr", 1),
+])
+def test_the_world_wars_are_ordinals_of_their_name(text, lang, value):
+    figure = one(text, lang)
+    assert (figure.kind, figure.value, figure.noun) == ("ordinal", value, "world war")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("egypt beat uganda 1-0 in their opening game.", "score"),  # lower case: no team name to tell
+    ("lyon and nice 2-2 in the league, and lens 3-0", "score"),
+    ("a 20-25 cm layer of snow", "distance"),
+])
+def test_a_dash_pair_that_goes_down_cannot_be_a_range(text, kind):
+    assert figures(text, "en")[-1][1] == kind
+
+
+def test_a_price_per_unit_is_money_and_a_fraction_still_nothing():
+    assert figures("It costs $9.99/month or €5/kg.", "en") == [
+        ("$9.99", "money", 9.99, "USD", None), ("€5", "money", 5.0, "EUR", None)]
+    assert figures("open 24/7 and a 50/50 chance", "en") == []
+
+
+@pytest.mark.parametrize("text, lang, value, unit, kind", [
+    ("It has 8GB of memory.", "en", 8, "gigabyte", "data"), ("a 2 TB drive", "en", 2, "terabyte", "data"),
+    ("a 120Hz screen", "en", 120, "hertz", "frequency"), ("a 2.4 GHz chip", "en", 2.4, "gigahertz", "frequency"),
+    ("a 4ms response time", "en", 4, "millisecond", "duration"),
+    ("un forfait de 5 Go par mois", "fr", 5, "gigabyte", "data"),
+])
+def test_data_sizes_frequencies_and_milliseconds_are_measures(text, lang, value, unit, kind):
+    figure = one(text, lang)
+    assert (figure.value, figure.unit, figure.kind) == (pytest.approx(value), unit, kind)
+
+
+def test_ms_before_a_word_is_not_milliseconds():
+    assert one("It replied in 5 ms.", "en").unit == "millisecond"
+    assert one("The 5 Ms Smiths attended.", "en").kind == "count"

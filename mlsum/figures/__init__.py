@@ -7,7 +7,7 @@ from .match import (BASES, COMPUTED, CONTRADICTED, NOT_FOUND, OTHER_THING, OTHER
                     TranslationIssue, check_figures, compare_translation, figure_recall, index_source,
                     match_reference)
 
-VERSION = "2.3"
+VERSION = "2.4"
 
 __all__ = ["BASES", "COMPUTED", "CONTRADICTED", "KINDS", "NOT_FOUND", "OTHER_THING", "OTHER_VALUE",
            "SAME_THING", "SAME_VALUE", "STATUSES", "SUPPORTED", "UNSUPPORTED", "VERSION", "Figure", "FigureCheck",

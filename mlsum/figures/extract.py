@@ -24,8 +24,8 @@ from . import patterns as P
 from ..vocab import APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, SCALES, clock
 from ..vocab import WEEKDAYS as WEEKDAY_NUMBERS
 from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS,
-                      CURRENCY_WORDS, FUNCTION_WORDS, HYPHEN_JOINERS, MAGNITUDES, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS,
-                      ORDINAL_IDIOMS, PERFECT_RECORD_NOUNS, PERSON_NOUNS, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS,
+                      CURRENCY_WORDS, FUNCTION_WORDS, HYPHEN_JOINERS, MAGNITUDES, MONTH_DETERMINERS,
+                      MONTH_NAMES_OF_PEOPLE, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS, ORDINAL_IDIOMS, PERFECT_RECORD_NOUNS, PERSON_NOUNS, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS,
                       UNITS, VAGUE, WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
 from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
 
@@ -50,7 +50,7 @@ class _cached:
         return value
 KINDS = ("count", "ordinal", "rank", "percent", "fraction", "money", "date", "year", "decade", "time",
          "duration", "age", "score", "distance", "area", "mass", "volume", "speed", "energy", "power",
-         "temperature", "magnitude", "vague", "list", "weekday")
+         "data", "frequency", "temperature", "magnitude", "vague", "list", "weekday")
 
 
 @dataclass(eq=False)
@@ -107,13 +107,17 @@ class Figure:
         if known is not None:
             return frozenset(chain.from_iterable(chain.from_iterable(known)))
         low, start, end = self.text_lower, self.start, self.end
-        left = max(0, start - _CONTEXT_CHARS)
-        cut = _SENTENCE_BEFORE.match(low, left, start)
-        left = cut.end() if cut else left
-        right = _sentence_right(low, end)
+        left, right = self.context_span()
         words = _context_words(low)
         return frozenset(chain.from_iterable(map(_CONTENT_CONCEPTS[self.lang],
                                                  words(low, left, start) + words(low, end, right))))
+
+    def context_span(self) -> tuple[int, int]:
+        """Where the figure's context starts and ends: up to 80 characters either side, in its sentence."""
+        low, start = self.text_lower, self.start
+        left = max(0, start - _CONTEXT_CHARS)
+        cut = _SENTENCE_BEFORE.match(low, left, start)
+        return (cut.end() if cut else left), _sentence_right(low, self.end)
 
     @_cached
     def near(self) -> frozenset[str]:
@@ -178,6 +182,8 @@ _PERSON_DE = re.compile(r"([^\W\d_]+) de $")
 _PERSON_CONCEPTS = {c for w in (*PERSON_NOUNS, "personne", "garçon", "fille", "fillette", "homme", "femme", "enfant",
                                 "adolescent", "adolescente", "jeune", "bébé", "retraité", "retraitée")
                     for c in concepts(w, "fr")}
+_WAR_NUMBERS = {"one": 1.0, "i": 1.0, "first": 1.0, "première": 1.0, "two": 2.0, "ii": 2.0, "second": 2.0,
+                "seconde": 2.0, "deuxième": 2.0}
 _DIGITS = re.compile(r"(?P<digits>\d+)")  # what one end of a range can be before it takes the other's unit
 # The weekday names written in full, by ISO day ("5": ("friday",)).
 _WEEKDAY_NAMES = {lang: {str(day): tuple(sorted(n for n in WEEKDAYS[lang] if WEEKDAY_NUMBERS[lang][n] == day))
@@ -209,7 +215,10 @@ def written_figures(text: str, lang: str | None = None) -> tuple[list[Figure], "
     lang = lang if lang in LANGS else guess_lang(text)
     low = lower_keeping_offsets(text)
     reader = _Reader(text, low, lang)
-    triggers: list[tuple[int, Any]] = [(start, None) for start in _digit_starts(low)]
+    # a war read before the number words it holds ("the Second World War"): at one start, the sort keeps it first
+    triggers: list[tuple[int, Any]] = [(m.start(), m) for m in P.WORLD_WAR[lang].finditer(low)] \
+        if "world war" in low or "ww" in low or "guerre mondiale" in low else []
+    triggers += [(start, None) for start in _digit_starts(low)]
     triggers += [(m.start(), m.group("word")) for m in P.WORD_TRIGGER[lang].finditer(" " + low)]
     if "siècle" in low:
         triggers += [(m.start(), m) for m in P.ROMAN_CENTURY.finditer(low)]
@@ -223,7 +232,7 @@ def written_figures(text: str, lang: str | None = None) -> tuple[list[Figure], "
         if pos < consumed or (word is None or low[pos - 1:pos] != " ") and _glued(low, pos):
             continue  # (a word after a space is never glued)
         if isinstance(word, re.Match):
-            found = reader.century(word)
+            found = reader.world_war(word) if word.re is P.WORLD_WAR[lang] else reader.century(word)
         else:
             found = reader.words(pos, word) if word else reader.digits(pos)
         for figure in found:
@@ -447,6 +456,18 @@ def _join_ranges(figures: list[Figure], low: str) -> None:
             second.kind, second.unit = "age", "year"
 
 
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _real_day(m: re.Match) -> bool:
+    """Whether a date match's day, if any, exists in its month ("June 31" and "March 80" are no dates)."""
+    day = m.group("day")
+    if day is None:
+        return True
+    month = P.MONTH_NAMES_ANY[m.group("month").rstrip(".")]
+    return 1 <= int(day.rstrip("erstndh")) <= _DAYS_IN_MONTH[month - 1]
+
+
 class _Reader:
     """Reads the figure at a trigger position: patterns run on `low`, spans are cut from `text`."""
 
@@ -463,7 +484,7 @@ class _Reader:
             return [self._figure(m.start(), m.end(), None, None, "date", iso=m.group())]
         if P.DATE_OR_CLOCK[lang].match(low, pos):
             m = P.DAY_MONTH[lang].match(low, pos)
-            if m and self._month_ok(m.start("month"), m.group("month"), day_first=True):
+            if m and _real_day(m) and self._month_ok(m.start("month"), m.group("month"), day_first=True):
                 return [self._date(m)]
             m = P.CLOCK[lang].match(low, pos)
             if m:
@@ -488,7 +509,7 @@ class _Reader:
             return [self._vague(pos, pos + len(trigger), word)]
         if word.rstrip(".") in P.MONTH_NAMES[self.lang]:
             m = P.MONTH_FIRST[self.lang].match(self.low, pos)
-            if m and self._month_ok(pos, word, day_first=False, match=m):
+            if m and _real_day(m) and self._month_ok(pos, word, day_first=False, match=m):
                 return [self._date(m)]
             alone = self._month_alone(pos, word)
             if alone is not None:
@@ -503,6 +524,15 @@ class _Reader:
             return self._rank_words(pos)
         m = P.NUMBER_RUN[self.lang].match(self.low, pos)
         return self._number_words(m) if m else []
+
+    def world_war(self, m: re.Match) -> list[Figure]:
+        """"World War Two", "WW2", "World War II", "the Second World War", "la Seconde Guerre mondiale":
+        a name with a number in it, read as the ordinal it is, so that any of its spellings supports the
+        others and a war the article never names is not found. Its noun is "world war" in French too, so
+        that the two languages compare."""
+        number = next(g for g in m.groups() if g)
+        value = _WAR_NUMBERS.get(number) or float(number)
+        return [self._figure(m.start(), m.end(), value, None, "ordinal", noun="world war")]
 
     def century(self, m: re.Match) -> list[Figure]:
         """"XIXe siècle": a Roman-numeral ordinal century."""
@@ -531,24 +561,31 @@ class _Reader:
         return match is not None and (match.group("day") is not None or match.group("monthyear") is not None)
 
     def _month_alone(self, pos: int, word: str) -> Figure | None:
-        """"in January", "until june's vote", "fin décembre": a month without a day is a date too."""
+        """"in January", "until june's vote", "fin décembre", "en mars", "the December ceasefire",
+        "December's capture": a month without a day is a date too, after a preposition, before a
+        possessive, or after a determiner when no name follows ("the April Jones case")."""
         name = word.rstrip(".")
-        if len(name) < 3 or name in ("may", "march", "mars") and not self.text[pos].isupper():
+        if len(name) < 3 or name in ("may", "march") and not self.text[pos].isupper():
             return None
         if self.lang == "en" and name not in MONTHS["en"]:
             return None
+        end = pos + len(name)
         previous = self._previous_word(pos)
         if previous not in MONTH_PREPOSITIONS:
-            return None
+            after = P.NEXT_WORD.match(self.text, end)
+            possessive = self.low.startswith(("'s", "’s"), end) and name not in MONTH_NAMES_OF_PEOPLE
+            named_after = after is not None and after.group(1)[0].isupper()
+            if not (possessive or previous in MONTH_DETERMINERS and not named_after):
+                return None
         month = P.MONTH_NAMES[self.lang][name]
-        return self._figure(pos, pos + len(name), None, None, "date", iso=f"--{month:02d}")
+        return self._figure(pos, end, None, None, "date", iso=f"--{month:02d}")
 
     def _date(self, m: re.Match) -> Figure:
         groups = m.groupdict()
         month = P.MONTH_NAMES[self.lang][groups["month"].rstrip(".")]
         year = groups["year"] or groups.get("monthyear") or "-"
         day = int(groups["day"].rstrip("erstndh")) if groups["day"] else None  # "3rd", "1er" → 3, 1
-        iso = f"{year}-{month:02d}" + (f"-{day:02d}" if day and 1 <= day <= 31 else "")
+        iso = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
         end = m.end()
         if end == m.end("month") + 1 and groups["month"] not in P.MONTH_ABBREVIATIONS:
             end -= 1  # the full stop after "3 December." ends the sentence
@@ -566,7 +603,10 @@ class _Reader:
 
     def _is_score(self, m: re.Match) -> bool:
         """"3-2" is a score next to a result word ("won 3-2", "a 4-2 defeat", "level at 1-1"), or
-        between two others ("6-4 6-1"); otherwise a range ("20-25 people")."""
+        between two others ("6-4 6-1"), or where it cannot be a range, which goes up ("beat Uganda 1-0");
+        otherwise a range ("20-25 people")."""
+        if int(m.group("a")) >= int(m.group("b")):
+            return True
         before = P.PREVIOUS_WORD.search(self.low, max(0, m.start() - 20), m.start())
         after = P.NEXT_WORD.match(self.low, m.end())
         if before is not None and before.group(1) in SCORE_BEFORE:
@@ -591,8 +631,9 @@ class _Reader:
     def _number(self, m: re.Match) -> Figure | None:
         digits, start, end = m.group("num"), m.start(), m.end()
         low = self.low
-        if low[end:end + 1] == "/" or (start and low[start - 1] == "/"):
-            return None  # fractions and "24/7" are not figures about the world
+        if low[end:end + 1] == "/" and not (m.group("cur") and low[end + 1:end + 2].isalpha()) \
+                or (start and low[start - 1] == "/"):
+            return None  # fractions and "24/7" are not figures about the world; "$9.99/month" is a price
         value = parse_digits(digits, self.lang)
         marked = self._marked_before(start)
         qualifier = self._hedge(start) if marked else None

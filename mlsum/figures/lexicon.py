@@ -119,13 +119,23 @@ def _units() -> dict[str, tuple[str, str]]:
                                        "kilometres an hour, kilometers an hour, km per hour, km an hour, "
                                        "kilomètres-heure, kilomètres par heure, km par heure",
         ("knot", "speed"): "knot, knots, noeuds, nœuds",
+        ("watt * hour", "energy"): "wh, watt-hours, watt hours",
         ("kilowatt * hour", "energy"): "kwh, kilowatt-hours, kilowatt hours",
         ("megawatt * hour", "energy"): "mwh, megawatt-hours, megawatt hours",
         ("gigawatt * hour", "energy"): "gwh, gigawatt-hours, gigawatt hours",
         ("terawatt * hour", "energy"): "twh, terawatt-hours, terawatt hours",
+        ("watt", "power"): "w, watt, watts",
         ("kilowatt", "power"): "kw, kilowatt, kilowatts",
         ("megawatt", "power"): "mw, megawatt, megawatts",
         ("gigawatt", "power"): "gw, gigawatt, gigawatts",
+        ("kilobyte", "data"): "kb, kilobyte, kilobytes, ko, kilooctet, kilooctets",
+        ("megabyte", "data"): "mb, megabyte, megabytes, mo, mégaoctet, mégaoctets",
+        ("gigabyte", "data"): "gb, gigabyte, gigabytes, go, gigaoctet, gigaoctets",
+        ("terabyte", "data"): "tb, terabyte, terabytes, téraoctet, téraoctets",
+        ("hertz", "frequency"): "hz, hertz",
+        ("kilohertz", "frequency"): "khz, kilohertz",
+        ("megahertz", "frequency"): "mhz, megahertz",
+        ("gigahertz", "frequency"): "ghz, gigahertz",
         ("degree_Celsius", "temperature"): "c, °c, ºc, ° c, celsius, degrees celsius, degrés celsius, "
                                            "degrees c",
         ("degree_Fahrenheit", "temperature"): "f, °f, ° f, fahrenheit, degrees fahrenheit, degrees f",
@@ -137,6 +147,7 @@ def _units() -> dict[str, tuple[str, str]]:
         ("hour", "duration"): "hour, hours, hr, hrs, heure, heures, h",
         ("minute", "duration"): "minute, minutes, min",
         ("second", "duration"): "second, seconds, seconde, secondes",
+        ("millisecond", "duration"): "ms, millisecond, milliseconds, milliseconde, millisecondes",
     }
     return {spelling.strip(): unit for unit, spellings in table.items() for spelling in spellings.split(",")}
 
@@ -151,11 +162,11 @@ UNIT_ADJECTIVES = {
            "petites", "bons", "bonnes"],
 }
 # French units that are also ordinary English words ("an", "h") are only units in French text.
-FRENCH_ONLY_UNITS = {"an", "ans", "h"}
+FRENCH_ONLY_UNITS = {"an", "ans", "h", "ko", "mo", "go"}
 # Short units that are also letters or words: units only when glued to the number or followed by
 # punctuation ("8km", "100 m.", "38.1C"), never before a word ("5 m people", "3 in 10").
 AMBIGUOUS_SHORT_UNITS = {"m", "h", "mi", "ha", "ft", "min", "hr", "c", "f", "g", "l", "t", "in.", "°",
-                         "yd", "oz", "yr", "yrs"}
+                         "yd", "oz", "yr", "yrs", "ms", "w", "wh"}
 
 # Vague quantity → class; a number falls in a class by `VAGUE_RANGES`. Vague ones ("a few", "several") are
 # listed but never scored; orders of magnitude ("dozens", "thousands", "des millions") are checked like
@@ -212,8 +223,13 @@ YEAR_PREPOSITIONS = {"in", "since", "by", "until", "till", "from", "of", "before
 
 # Words after which a month name alone is a date ("in January", "fin décembre").
 MONTH_PREPOSITIONS = {"in", "until", "till", "since", "by", "from", "last", "next", "early", "late", "mid",
-                      "this", "before", "after", "during", "of", "en", "depuis", "fin", "début", "jusqu'en",
-                      "mi", "dès", "avant", "après", "depuis"}
+                      "this", "before", "after", "during", "of", "through", "throughout", "en", "depuis", "fin",
+                      "début", "jusqu'en", "jusqu’en", "mi", "dès", "avant", "après", "de", "d'", "d’", "du"}
+# Words before a month used as a noun's modifier ("the December ceasefire", "every August"): a month only
+# when the next word is not a name ("the April Jones case").
+MONTH_DETERMINERS = {"the", "every", "each", "that", "same", "previous", "coming", "past", "le", "ce", "chaque"}
+# Months that are also first names: never read from a possessive alone ("April's mother").
+MONTH_NAMES_OF_PEOPLE = {"april", "may", "june", "august"}
 # One of a series, ranked by the number after it: "day two", "round 3", "stage 4", "étape 4".
 SERIES_NOUNS = {"en": {"day", "round", "stage", "game", "match", "test", "leg", "heat", "race", "week", "phase",
                        "level", "part", "episode", "chapter", "season", "lap", "hole", "set", "series", "act"},

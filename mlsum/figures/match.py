@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -55,21 +56,21 @@ BASES = {SUPPORTED: (SAME_THING, SAME_VALUE), CONTRADICTED: (OTHER_VALUE,),
 
 # Kinds whose identity is the noun they count; the others are identified by their unit or calendar.
 _NOUN_KINDS = {"count", "ordinal", "rank", "percent", "fraction", "vague", "magnitude"}
-_MEASURES = {"distance", "duration", "area", "mass", "volume", "speed", "energy", "power"}
+_MEASURES = {"distance", "duration", "area", "mass", "volume", "speed", "energy", "power", "data", "frequency"}
 _ROUNDED_KINDS = {"money", "percent", "count", *_MEASURES}  # what a summary may round
 _FRACTION_POINTS = 3.5  # "a third" for 33 %, 35 %; not for 30 %
 _COMPUTED_WINDOW = 200  # two figures summed or subtracted are stated within this many characters
 _WEEKDAY_WORDS = 3  # words a sentence giving another weekday must share with the summary's to contradict it
 _CONTRADICTION_WORDS = 1  # words besides the noun that another value's sentence must share to contradict
 _NOVELTY_WORDS = 1  # content words around "until now" that "for the first time" must share (one: fitted)
+_CONVERSION_SHARE = 0.05  # "100 km (60 miles)" for 62.1; not "3,000 miles" for 5,150 km (3,200 miles)
 _ROUNDING_SHARE = 0.03  # "1.8 million" for 1,765,000, "£10m" for £10.25m; not "$2 billion" for $1.8bn
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _OCCASIONS = frozenset(concepts("times")) | frozenset(concepts("fois", "fr"))
 _PEOPLE = frozenset(concepts("people"))
 _PERSONS = frozenset(c for w in PERSON_NOUNS for lang in ("en", "fr") for c in concepts(w, lang)) - _PEOPLE
 _ISO_WEEKDAYS = ("1", "2", "3", "4", "5", "6", "7")
-_BARE_MATCHES = {"money", "percent", "duration", "distance", "area", "mass", "volume", "speed", "energy",
-                 "power", "temperature", "age"}
+_BARE_MATCHES = {"money", "percent", "temperature", "age", *_MEASURES}
 
 
 def _group(figure: Figure) -> str:
@@ -158,6 +159,22 @@ class SourceIndex:
                          iso=f"{int(m.group('a'))}-{int(m.group('b'))}", lang=self.lang, text_lower=low)
                   for m in SCORE.finditer(low)]
         return dashed + [f for f in self.by_group["score"] if "-" not in f.text and "–" not in f.text]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [f.start for f in self._without_weekdays]
+
+    def counted_elsewhere(self, candidate: Figure, figure: Figure) -> bool:
+        """Whether another number of the source, in the candidate's context, counts what the summary
+        figure counts, with another value: "two earthquakes left more than 20 people dead" has a two,
+        but its people are twenty ("killing two people" is not supported by it)."""
+        left, right = candidate.context_span()
+        figures = self._without_weekdays
+        for i in range(bisect_left(self._starts, left), bisect_left(self._starts, right)):
+            other = figures[i]
+            if other is not candidate and other.value != figure.value and other.nouns & figure.nouns:
+                return True
+        return False
 
     @cached_property
     def numbers(self) -> list[Figure]:
@@ -250,7 +267,7 @@ def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureM
     same = []
     for position, index in indexes:
         for candidate in supports(figure, index):
-            if _agrees(figure, candidate):
+            if _agrees(figure, candidate, index):
                 return FigureMatch(figure, SUPPORTED, candidate, position, SAME_THING)
             same.append((candidate, position))
     other = _first(find_contradiction, figure, indexes)
@@ -401,7 +418,7 @@ def _identical(figure: Figure, other: Figure) -> bool:
 def find_support(figure: Figure, index: SourceIndex) -> Figure | None:
     """The source figure stating the same quantity, one that counts the same thing first."""
     found = list(supports(figure, index))
-    return next((c for c in found if _agrees(figure, c)), found[0] if found else None)
+    return next((c for c in found if _agrees(figure, c, index)), found[0] if found else None)
 
 
 def supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
@@ -440,6 +457,9 @@ def supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
                     and (c.unit != NOVELTY or first_time))
     else:
         yield from (c for c in groups[_group(figure)] if c.value is not None and _same_value(figure, c))
+        if kind == "distance" and figure.unit == "meter" and figure.text[-1:].lower() == "m":
+            millions = figure.value * 1e6  # "worth about 25m": "m" is as often million as metres
+            yield from (c for c in index.numbers if c.value == millions)
         if kind == "percent":
             yield from (c for c in groups["fraction"] if abs(100 * c.value - figure.value) <= _FRACTION_POINTS)
         elif kind == "count" and figure.value.is_integer() and figure.value < 120:
@@ -480,10 +500,13 @@ def _same_value(figure: Figure, candidate: Figure) -> bool:
         if figure.kind not in _MEASURES or candidate.kind != figure.kind:
             return False
         converted = convert(candidate.value, candidate.unit, figure.unit)
-        return abs(converted - figure.value) <= 0.5 * _rounding_step(figure)
+        difference = abs(converted - figure.value)
+        return difference <= 0.5 * _rounding_step(figure) and difference <= _CONVERSION_SHARE * abs(converted)
     if math.isclose(figure.value, candidate.value, rel_tol=1e-9):
         return not _bound_of_exact(figure, candidate)
     if figure.qualifier and figure.kind not in ("ordinal", "rank"):
+        if _same_bound(figure, candidate):
+            return _rounds_bound(figure, candidate.value)
         return _within_hedge(figure, candidate.value)
     return _rounds_to(figure, candidate.value)
 
@@ -491,6 +514,22 @@ def _same_value(figure: Figure, candidate: Figure) -> bool:
 # Bounds that exclude the value they name; not "over", which is as often a preposition ("control over 11
 # towns") as a bound.
 _STRICTLY_ABOVE = frozenset({"more than", "upwards of", "in excess of", "plus de", "au-delà de"})
+
+
+def _same_bound(figure: Figure, candidate: Figure) -> bool:
+    """Whether both figures are bounds the same way ("over 40", "more than 50"): a bound retold is
+    the bound the source gives, not a looser one."""
+    direction = HEDGES.get(figure.qualifier)
+    return direction in ("above", "below") and HEDGES.get(candidate.qualifier) == direction \
+        and figure.qualifier not in ("up to", "jusqu'à") and candidate.qualifier not in ("up to", "jusqu'à")
+
+
+def _rounds_bound(figure: Figure, bound: float) -> bool:
+    """Whether a bound retells the source's bound, rounded to its own precision the way the bound
+    allows: "more than £2m" for "more than £2.3m", not "over 40 missing" for "more than 50 missing"."""
+    step = _rounding_step(figure)
+    slack = bound - figure.value if HEDGES.get(figure.qualifier) == "above" else figure.value - bound
+    return 0 <= slack < step
 
 
 def _bound_of_exact(figure: Figure, candidate: Figure) -> bool:
@@ -520,7 +559,9 @@ def _within_hedge(figure: Figure, value: float) -> bool:
     "more than" stands for up to a third more ("more than 50" for 63, not for 70; "more than 300,000"
     for 310,000), an exact one for itself ("at least 14" is not how one writes 16); "nearly"/"almost"
     for a little less (within its rounding step); "up to" is a cap, stated exactly; "about" for what
-    rounds to it or lies within a tenth."""
+    rounds to it, or lies within a tenth and closer than the next figure written as round ("about 1,500"
+    for 1,420 and "about 2.5 million" for 2.3 million, not "about 460" for 450 nor "about $479,000" for
+    $449,000: a figure written to three digits is no round estimate)."""
     direction = HEDGES.get(figure.qualifier)
     x = figure.value
     step = _rounding_step(figure)
@@ -530,7 +571,14 @@ def _within_hedge(figure: Figure, value: float) -> bool:
         return value == x
     if direction == "below":
         return x - max(step, 0.05 * x) <= value <= x
-    return abs(value - x) <= max(step / 2, 0.1 * abs(x))
+    difference = abs(value - x)
+    return difference <= step / 2 or difference <= 0.1 * abs(x) and difference < _round_step(x, step)
+
+
+def _round_step(value: float, step: float) -> float:
+    """The step between round figures like `value`: five steps of its precision when it is a multiple
+    of five of them ("1,500", "2.5 million", "15"), else one ("460")."""
+    return 5 * step if round(value / step) % 5 == 0 else step
 
 
 def _rounding_step(figure: Figure) -> float:
@@ -579,9 +627,9 @@ def _vague_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
     """Vague quantities of an agreeing class, or numbers in the class's range, counting the same thing."""
     low, high = VAGUE_RANGES[figure.unit]
     yield from (c for c in index.by_group["vague"]
-                if _vague_classes_agree(figure.unit, c.unit) and _agrees(figure, c))
+                if _vague_classes_agree(figure.unit, c.unit) and _agrees(figure, c, index))
     yield from (c for c in index.by_group["number"]
-                if c.kind == "count" and low <= c.value <= high and _agrees(figure, c))
+                if c.kind == "count" and low <= c.value <= high and _agrees(figure, c, index))
 
 
 def _vague_classes_agree(summary_class: str, source_class: str) -> bool:
@@ -611,14 +659,16 @@ def _computed_support(figure: Figure, index: SourceIndex) -> Figure | None:
 
 # Same thing ----------------------------------------------------------------------------------------
 
-def _agrees(figure: Figure, candidate: Figure) -> bool:
+def _agrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
     """Whether two figures stating the same value say it of the same thing: one's noun is named next
     to the other ("11 villages" / "11 towns and villages", "killed 500,000 people" / "500 000 morts"),
     or two words around them are shared. An ordinal or a rank is what it ranks: its noun decides
     ("first round" is not "first half", however alike their sentences), and an article's ordinal that
     elides its noun ("his second of the game") ranks the same thing only in a sentence sharing three
     words. Measures, dates and times are what their unit says, unless both count a named noun that
-    differs."""
+    differs. The summary's noun around a candidate that another number counts is not the candidate's
+    ("two earthquakes left 20 people dead" has no two people; "his first shots, by three-putting" no
+    three shots)."""
     if candidate.unit == NOVELTY:  # "for the first time" / "until now, ...": one event if a word is shared
         return len(figure.context & candidate.context) >= _NOVELTY_WORDS
     if _ranks_a_noun(figure):
@@ -627,13 +677,16 @@ def _agrees(figure: Figure, candidate: Figure) -> bool:
         if candidate.nouns:
             return bool(figure.nouns & candidate.nouns)
         return len(figure.context & candidate.context) >= 3  # "his second [try] of the game": elided
-    if _nouns_meet(figure, candidate) or _people_of_a_kind(figure, candidate):
+    if _named_by(figure, candidate) or _people_of_a_kind(figure, candidate):
         return True
+    if figure.nouns and figure.nouns & candidate.near:  # the summary's noun named next to the candidate
+        return not _claimed_elsewhere(figure, candidate, index)
     if figure.lang != candidate.lang:  # no shared words to compare across languages; trust the lexicon
         return not (_knows(figure) and _knows(candidate))
     if _occasion_of_other_thing(figure, candidate):
         return False
-    if figure.nouns and candidate.nouns and not figure.nouns & candidate.context:
+    if figure.nouns and candidate.nouns and (not figure.nouns & candidate.context
+                                             or _claimed_elsewhere(figure, candidate, index)):
         return False  # "12 people" / "a dozen shots" in a sentence about the same shooting
     if len(figure.context & candidate.context) >= 2:
         return True
@@ -656,10 +709,10 @@ def _disagrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
         return len(figure.context & candidate.context) < 2  # "moved up to third" / "their third try"
     if not figure.nouns or not (candidate.nouns or candidate.near):
         return False
-    if figure.nouns & candidate.context:
-        return False
     if _people_of_a_kind(candidate, figure):  # "two men" where the article counts "two people"
         return False
+    if figure.nouns & candidate.context:
+        return _claimed_elsewhere(figure, candidate, index)
     if _knows(figure) and _knows(candidate):  # two nouns the lexicon knows, and not as one thing
         return True
     if figure.lang != candidate.lang:  # no shared words to compare across languages
@@ -735,11 +788,18 @@ def _occasion_of_other_thing(figure: Figure, candidate: Figure) -> bool:
         and not candidate.nouns & _OCCASIONS
 
 
-def _nouns_meet(figure: Figure, candidate: Figure) -> bool:
-    """One's noun named next to the other. The candidate's noun is tested first: it is mostly named in
-    the summary figure's own surroundings, computed once, so that a candidate's (the costliest property,
-    and a summary figure has many candidates) is computed only when needed."""
-    return bool(candidate.nouns and candidate.nouns & figure.near or figure.nouns and figure.nouns & candidate.near)
+def _named_by(figure: Figure, candidate: Figure) -> bool:
+    """The candidate's noun named next to the summary figure ("11 towns and villages" for "11 villages",
+    "killed 500,000 people" for "500 000 morts")."""
+    return bool(candidate.nouns and candidate.nouns & figure.near)
+
+
+def _claimed_elsewhere(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
+    """Whether what the summary figure counts is, around the candidate, counted by another number of the
+    source while the candidate counts something else, or nothing named (ages are of people whoever counts
+    them: "two boys aged 15 and 16")."""
+    return figure.kind != "age" and bool(figure.nouns) and not figure.nouns & candidate.nouns \
+        and figure.lang == candidate.lang and index.counted_elsewhere(candidate, figure)
 
 
 def _people_of_a_kind(figure: Figure, candidate: Figure) -> bool:

@@ -150,6 +150,7 @@ MONTH_FIRST = {lang: _month_first(lang) for lang in LANGS}
 NUMBER_RUN = {lang: _number_words(lang) for lang in LANGS}
 UNIT = {lang: _unit(lang) for lang in LANGS}
 MONTH_NAMES = {lang: _months(lang) for lang in LANGS}
+MONTH_NAMES_ANY = _months("fr")  # every month name either language's text may use
 # "Dec." keeps its period; "3 December." ends a sentence.
 MONTH_ABBREVIATIONS = {name for lang in LANGS for name, number in MONTHS[lang].items()
                        if len(name) < max(len(n) for n, k in MONTHS[lang].items() if k == number)}
@@ -228,6 +229,13 @@ RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|à|au|and|et|or|ou)\s+(?:(?:lundi|ma
                        r"|\s?[-–]\s?")
 DECADE = re.compile(r"(?P<digits>\d{4}|\d0)['’]?s(?!\w)")
 DECADE_AFTER = ("s", "'", "’")  # what follows a decade's digits
+# The world wars, by their names in either language ("World War Two", "WWII", "the Second World War",
+# "la Seconde Guerre mondiale", "la guerre de 14" is not one of them).
+# Each starts with a character class, which the engine skips to in C; the caller scans only a text that
+# holds "world war", "ww" or "guerre mondiale".
+_WARS = r"w(?:orld\s+war\s+(one|two|ii|i|1|2)|w\s?(ii|i|1|2))|(first|second)\s+world\s+war"
+WORLD_WAR = {"en": re.compile(rf"(?<!\w)(?=[wfs])(?:{_WARS})(?!\w)"),
+             "fr": re.compile(rf"(?<!\w)(?=[wfsdp])(?:(première|seconde|deuxième)\s+guerre\s+mondiale|{_WARS})(?!\w)")}
 ROMAN_CENTURY = re.compile(r"(?<![\w])(?P<roman>[ivxlc]{1,7})(?:e|ème|eme)\s+(?P<noun>siècles?)(?!\w)")
 WORDS_AHEAD = re.compile(r"(?:\s+-?\s*[^\W\d_][\w'’-]*){1,5}")
 FRACTION_OF = re.compile(r"\s+(?:of\b|des\b|de\b|d['’]|du\b)")
