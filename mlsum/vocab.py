@@ -91,8 +91,8 @@ ORDINAL_SUFFIX = {"en": r"(?:st|nd|rd|th)", "fr": r"(?:er|re|e|ème|eme|è)"}
 SCALES: dict[str, float] = {
     "thousand": 1e3, "thousands": 1e3, "k": 1e3, "mille": 1e3, "million": 1e6, "millions": 1e6,
     "mn": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "milliard": 1e9,
-    "milliards": 1e9, "trillion": 1e12, "trillions": 1e12, "tn": 1e12}
-"""Multipliers written after a number, in either language: "13m", "1,5 million", "3 milliards"."""
+    "milliards": 1e9, "md": 1e9, "mds": 1e9, "trillion": 1e12, "trillions": 1e12, "tn": 1e12}
+"""Multipliers written after a number, in either language: "13m", "1,5 million", "3 milliards", "2 Md€"."""
 
 FRACTIONS: dict[str, dict[str, float]] = {
     "en": {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,

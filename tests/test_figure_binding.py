@@ -318,6 +318,30 @@ def test_a_month_a_summary_changes_is_contradicted():
         == (SUPPORTED, SAME_THING)
 
 
+def test_a_month_given_to_another_event_is_no_support():
+    source = ("The truce brokered in December has allowed talks to proceed. In March, rebels shunned talks in "
+              "Astana, the monitor said.")
+    assert judged("The truce brokered in March has allowed talks to proceed.", source) == (CONTRADICTED, OTHER_VALUE)
+    assert judged("The truce brokered in December allowed talks.", source) == (SUPPORTED, SAME_THING)
+    assert judged("Rebels shunned talks in March.", source) == (SUPPORTED, SAME_THING)
+    source = "Les retraites seront revalorisées de 0,8 % en janvier. Le Smic augmentera au 1er novembre."
+    assert judged("Les retraites seront revalorisées de 0,8 % en novembre.", source, "novembre")[0] == CONTRADICTED
+
+
+def test_a_number_without_a_unit_is_no_support_from_a_measure():
+    source = "Ten riders were dropped and two of them quit. He won by 8 seconds."
+    assert judged("Ten riders were dropped and eight of them quit.", source, "eight")[0] == UNSUPPORTED
+    assert judged("Un puits de 46 m a été creusé.", "Le puits de 46m a été creusé.")[0] == SUPPORTED
+    assert judged("A 46 m well was dug.", "The 46m well was dug in a day.")[0] == SUPPORTED
+
+
+def test_a_percentage_is_supported_by_a_fraction_it_rounds_not_one_it_refines():
+    source = "Un quart des patients avaient plus de 65 ans."
+    assert judged("25 % des patients avaient plus de 65 ans.", source, "25 %")[0] == SUPPORTED
+    assert judged("24 % des patients avaient plus de 65 ans.", source, "24 %")[0] == UNSUPPORTED
+    assert judged("A third (33%) of voters stayed home.", "A third of voters stayed home.", "33%")[0] == SUPPORTED
+
+
 def test_the_world_wars_are_named_many_ways_in_either_language():
     assert judged("A World War Two veteran was honoured.", "He served in the navy during World War II.") \
         == (SUPPORTED, SAME_THING)

@@ -199,6 +199,38 @@ def test_m_after_thousands_is_metres_not_millions(text, value, unit, kind):
     assert (figure.value, figure.unit, figure.kind) == (pytest.approx(value), unit, kind)
 
 
+@pytest.mark.parametrize("text, value, unit, kind", [
+    ("une montée de 13,6 m à gravir", 13.6, "meter", "distance"),
+    ("un bassin de 25m de long", 25, "meter", "distance"),
+    ("une garde à vue de 48 h au commissariat", 48, "hour", "duration"),
+    ("3 t de cocaïne saisies au port", 3, "metric_ton", "mass"),
+    ("un contrat de 2,5 M€ signé hier", 2.5e6, "EUR", "money"),
+    ("un budget de 3 M d'euros voté", 3e6, "EUR", "money"),
+    ("un plan de 2 Md€ pour l'hôpital", 2e9, "EUR", "money"),
+    ("un billet de 50 € acheté en ligne", 50, "EUR", "money"),
+    ("une amende de 1 500 $ réglée", 1500, "USD", "money"),
+])
+def test_french_short_units_and_currency_symbols_after_the_number(text, value, unit, kind):
+    figure = one(text, "fr")
+    assert (figure.value, figure.unit, figure.kind) == (pytest.approx(value), unit, kind)
+
+
+def test_english_m_before_a_word_stays_millions_unless_a_currency_follows():
+    assert figures("5 m people", "en") == [("5", "count", 5, None, None)]
+    assert one("a 5 m euro deal", "en").value == 5e6
+
+
+def test_a_french_month_abbreviation_alone_is_the_number_it_also_spells():
+    assert figures("l'équivalent de sept mois de pluie", "fr") == [("sept mois", "duration", 7, "month", None)]
+    assert one("le 3 sept. 2024", "fr").iso == "2024-09-03"
+
+
+@pytest.mark.parametrize("text", ["Prior to October, few voted.", "He attended an April meeting.",
+                                  "Their December vote failed."])
+def test_a_month_after_a_preposition_or_determiner_is_a_date(text):
+    assert one(text, "en").kind == "date"
+
+
 @pytest.mark.parametrize("text, lang, value, currency", [
     ("a fine of 20 Swiss francs", "en", 20, "CHF"), ("CHF 30 a month", "en", 30, "CHF"),
     ("5 million Japanese yen", "en", 5e6, "JPY"), ("300 francs suisses", "fr", 300, "CHF"),

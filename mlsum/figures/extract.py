@@ -23,8 +23,8 @@ import roman
 from . import patterns as P
 from ..vocab import APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, SCALES, clock
 from ..vocab import WEEKDAYS as WEEKDAY_NUMBERS
-from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS,
-                      CURRENCY_WORDS, FUNCTION_WORDS, HYPHEN_JOINERS, MAGNITUDES, MONTH_DETERMINERS,
+from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_AFTER, CURRENCY_CODES_BEFORE,
+                      CURRENCY_SYMBOLS, FRENCH_SPACED_UNITS, FUNCTION_WORDS, HYPHEN_JOINERS, MAGNITUDES, MONTH_DETERMINERS,
                       MONTH_NAMES_OF_PEOPLE, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS, ORDINAL_IDIOMS, PERFECT_RECORD_NOUNS, PERSON_NOUNS, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS,
                       UNITS, VAGUE, WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
 from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
@@ -565,8 +565,8 @@ class _Reader:
         "December's capture": a month without a day is a date too, after a preposition, before a
         possessive, or after a determiner when no name follows ("the April Jones case")."""
         name = word.rstrip(".")
-        if len(name) < 3 or name in ("may", "march") and not self.text[pos].isupper():
-            return None
+        if name in P.MONTH_ABBREVIATIONS or name in ("may", "march") and not self.text[pos].isupper():
+            return None  # "de sept mois": alone, an abbreviation is more often a word than a month
         if self.lang == "en" and name not in MONTHS["en"]:
             return None
         end = pos + len(name)
@@ -770,7 +770,7 @@ class _Reader:
                                 noun=noun, decimals=places, vague=perfect)
         word = P.CURRENCY_WORD.match(low, end) if after else None
         if word and currency is None:
-            currency, end = CURRENCY_WORDS[_single_spaced(word.group("curword"))], word.end()
+            currency, end = CURRENCY_AFTER[_single_spaced(word.group("curword"))], word.end()
         if currency:
             return self._figure(start, end, value, currency, "money", qualifier=qualifier, decimals=places,
                                 scale=factor)
@@ -803,8 +803,10 @@ class _Reader:
     def _is_scale(self, scale: re.Match, currency: str | None, glued: bool, value: float) -> bool:
         """"m"/"k"/"bn" multiply money, or a glued number before a noun ("13m people"); "100 m" is
         metres, and so is "1500m" anywhere: thousands of millions are written "1.5bn"."""
-        if scale.group("scale") not in ("m", "k"):
-            return True
+        if scale.group("scale") not in ("m", "k") or P.CURRENCY_WORD.match(self.low, scale.end()):
+            return True  # "2,5 M€", "5 m euros"
+        if scale.group("scale") == "m" and self.lang == "fr" and currency is None:
+            return False  # "un bassin de 25m": French millions are "M" before a currency or "millions"
         if scale.group("scale") == "m" and currency is None and value >= _METRES_NOT_MILLIONS:
             return False
         if scale.group("gap") or not glued:
@@ -815,9 +817,10 @@ class _Reader:
     def _is_unit(self, unit: re.Match, glued: bool, value: float) -> bool:
         """One- and two-letter units count only after digits, glued or before punctuation ("24h",
         "100 m.", "38.1C"), but "m" after thousands is metres wherever it is ("the 5,000 m record")."""
-        if unit.group("unit") not in AMBIGUOUS_SHORT_UNITS:
+        name = unit.group("unit")
+        if name not in AMBIGUOUS_SHORT_UNITS or self.lang == "fr" and name in FRENCH_SPACED_UNITS:
             return True
-        if unit.group("unit") == "m" and value >= _METRES_NOT_MILLIONS:
+        if name == "m" and value >= _METRES_NOT_MILLIONS:
             return True
         return glued and (not unit.group("gap") or P.PUNCT_AFTER.match(self.text, unit.end()) is not None)
 

@@ -76,6 +76,8 @@ CURRENCY_CODES_BEFORE = {code.lower(): code for code in _MAJOR_CURRENCIES if cod
 CURRENCY_WORDS = {w: c for w, c in CURRENCY_WORDS.items()
                   if w not in {"won", "real", "rand", "mark", "marks", "all", "top", "cup", "bob", "mop",
                                "mad", "pen", "try", "gel", "lei", "sol", "som", "kip", "fr"}}
+# What names a currency after a number: its words and the symbols French writes there ("50 €", "3 M$").
+CURRENCY_AFTER = {**CURRENCY_WORDS, **{s: c for s, c in CURRENCY_SYMBOLS.items() if not s[0].isalpha()}}
 
 PERCENT_WORDS = ("%", "percent", "per cent", "pour cent", "pourcent")
 PERCENT_POINT_WORDS = ("percentage points", "percentage point", "points de pourcentage",
@@ -167,6 +169,9 @@ FRENCH_ONLY_UNITS = {"an", "ans", "h", "ko", "mo", "go"}
 # punctuation ("8km", "100 m.", "38.1C"), never before a word ("5 m people", "3 in 10").
 AMBIGUOUS_SHORT_UNITS = {"m", "h", "mi", "ha", "ft", "min", "hr", "c", "f", "g", "l", "t", "in.", "°",
                          "yd", "oz", "yr", "yrs", "ms", "w", "wh"}
+# Those French writes spaced before a word as well ("une montée de 13,6 m à 7 %", "48 h de garde à vue"):
+# French writes millions "M" before a currency or "millions", never "5 m personnes".
+FRENCH_SPACED_UNITS = {"m", "h", "min", "ha", "t"}
 
 # Vague quantity → class; a number falls in a class by `VAGUE_RANGES`. Vague ones ("a few", "several") are
 # listed but never scored; orders of magnitude ("dozens", "thousands", "des millions") are checked like
@@ -224,10 +229,12 @@ YEAR_PREPOSITIONS = {"in", "since", "by", "until", "till", "from", "of", "before
 # Words after which a month name alone is a date ("in January", "fin décembre").
 MONTH_PREPOSITIONS = {"in", "until", "till", "since", "by", "from", "last", "next", "early", "late", "mid",
                       "this", "before", "after", "during", "of", "through", "throughout", "en", "depuis", "fin",
-                      "début", "jusqu'en", "jusqu’en", "mi", "dès", "avant", "après", "de", "d'", "d’", "du"}
+                      "début", "jusqu'en", "jusqu’en", "mi", "dès", "avant", "après", "de", "d'", "d’", "du",
+                      "to", "between", "around"}
 # Words before a month used as a noun's modifier ("the December ceasefire", "every August"): a month only
 # when the next word is not a name ("the April Jones case").
-MONTH_DETERMINERS = {"the", "every", "each", "that", "same", "previous", "coming", "past", "le", "ce", "chaque"}
+MONTH_DETERMINERS = {"the", "a", "an", "every", "each", "that", "same", "previous", "coming", "past", "its",
+                     "their", "le", "ce", "chaque"}
 # Months that are also first names: never read from a possessive alone ("April's mother").
 MONTH_NAMES_OF_PEOPLE = {"april", "may", "june", "august"}
 # One of a series, ranked by the number after it: "day two", "round 3", "stage 4", "étape 4".

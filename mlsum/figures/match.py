@@ -70,7 +70,7 @@ _OCCASIONS = frozenset(concepts("times")) | frozenset(concepts("fois", "fr"))
 _PEOPLE = frozenset(concepts("people"))
 _PERSONS = frozenset(c for w in PERSON_NOUNS for lang in ("en", "fr") for c in concepts(w, lang)) - _PEOPLE
 _ISO_WEEKDAYS = ("1", "2", "3", "4", "5", "6", "7")
-_BARE_MATCHES = {"money", "percent", "temperature", "age", *_MEASURES}
+_BARE_MATCHES = {"money", "percent", "temperature", "age"}  # what a number without a unit may be
 
 
 def _group(figure: Figure) -> str:
@@ -264,6 +264,8 @@ def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureM
     """The status of one summary figure against the indexed sources (see the module docstring)."""
     if figure.kind == "weekday":
         return _judge_weekday(figure, indexes)
+    if figure.kind == "date" and _parse_iso(figure.iso)[2] is None:
+        return _judge_month(figure, indexes)
     same = []
     for position, index in indexes:
         for candidate in supports(figure, index):
@@ -301,22 +303,37 @@ def judge(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureM
 
 
 def _judge_weekday(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureMatch:
-    """A weekday is supported by the same day in a source (the one whose sentence is most like the
-    summary's is the evidence); contradicted, and then scored, when a source states another day in a
-    sentence that shares three words with the summary's ("surrendered himself to police on Friday" /
-    "ran from police but surrendered himself on Thursday") and gives this day only in sentences sharing
-    fewer than two (of another event), or never; else unsupported, and not scored (see
+    """A weekday is judged by the event it dates (`_judge_by_event`); unsupported, it is not scored (see
     `extract._with_weekdays`)."""
+    same = [(c, position) for position, index in indexes for c in index.weekdays(figure.iso)]
+    return _judge_by_event(figure, same, lambda: (
+        (c, position) for position, index in indexes for c in index.by_group["weekday"] if c.iso != figure.iso))
+
+
+def _judge_month(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureMatch:
+    """A month alone ("brokered in March") names no day to tell one event from another, as a weekday:
+    judged by the event it dates (`_judge_by_event`), against the source's dates of this and other months."""
+    month = _parse_iso(figure.iso)[1]
+    same = [(c, position) for position, index in indexes for c in supports(figure, index)]
+    return _judge_by_event(figure, same, lambda: (
+        (c, position) for position, index in indexes for c in index.by_group["date"]
+        if _parse_iso(c.iso)[1] != month))
+
+
+def _judge_by_event(figure: Figure, same: list[tuple[Figure, int]], others) -> FigureMatch:
+    """Supported by the same day or month in a source (the one whose sentence is most like the summary's
+    is the evidence); contradicted, and then scored, when a source states another in a sentence that
+    shares three words with the summary's ("surrendered himself to police on Friday" / "ran from police
+    but surrendered himself on Thursday") and gives this one only in sentences sharing fewer than two (of
+    another event), or never; else unsupported."""
     def shared(found: tuple[Figure, int]) -> int:
         return len(figure.context & found[0].context)
 
-    same = [(c, position) for position, index in indexes for c in index.weekdays(figure.iso)]
     agreeing = next((d for d in same if shared(d) >= 2), None)  # the first, as for any figure
-    if agreeing is not None:  # the same event's day: no need to read the others
+    if agreeing is not None:  # the same event's date: no need to read the others
         return FigureMatch(figure, SUPPORTED, *agreeing, SAME_THING)
     best = max(same, key=shared, default=None)
-    other = max(((c, position) for position, index in indexes for c in index.by_group["weekday"]
-                 if c.iso != figure.iso), key=shared, default=None)
+    other = max(others(), key=shared, default=None)
     if best is not None and (other is None or shared(other) < _WEEKDAY_WORDS):
         return FigureMatch(figure, SUPPORTED, *best, SAME_THING if shared(best) >= 2 else SAME_VALUE)
     if other is not None and shared(other) >= _WEEKDAY_WORDS:
@@ -461,7 +478,8 @@ def supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
             millions = figure.value * 1e6  # "worth about 25m": "m" is as often million as metres
             yield from (c for c in index.numbers if c.value == millions)
         if kind == "percent":
-            yield from (c for c in groups["fraction"] if abs(100 * c.value - figure.value) <= _FRACTION_POINTS)
+            # "33 %" for "a third"; not "24 %": a summary more precise than its source did not read it there
+            yield from (c for c in groups["fraction"] if abs(100 * c.value - figure.value) < 1)
         elif kind == "count" and figure.value.is_integer() and figure.value < 120:
             yield from (c for c in groups["age"] if c.value == figure.value)
         if kind == "count":
@@ -477,13 +495,16 @@ def _past_age(candidate: Figure, text: str) -> bool:
 
 
 def _bare_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
-    """A number without a unit of its own claims only its value, which any source figure may carry:
-    "110,000" (no noun) or "a 1m bill" (a scaled count) in "£110,000", "£1m"; and a number before a
-    detached letter may be a unit or a scale ("a 46 m well", "a 10.25 m loan" for "46m", "£10.25m")."""
+    """A number without a unit of its own claims only its value, which a source's money, share,
+    temperature or age may carry: "110,000" (no noun) or "a 1m bill" (a scaled count) in "£110,000", "£1m";
+    a measure only when a detached letter may be its unit ("a 46 m well" for "46m"), not "eight of them"
+    for "8 seconds". A number before a detached letter may be a scale too ("a 10.25 m loan", "£10.25m")."""
     first = figure.noun.split()[0].lower() if figure.noun else None
-    if figure.noun is not None and figure.scale == 1 and first not in AMBIGUOUS_SHORT_UNITS:
+    unit_letter = first in AMBIGUOUS_SHORT_UNITS
+    if figure.noun is not None and figure.scale == 1 and not unit_letter:
         return
-    yield from (c for c in index._without_weekdays if c.value == figure.value and c.kind in _BARE_MATCHES)
+    kinds = _BARE_MATCHES | _MEASURES if unit_letter else _BARE_MATCHES
+    yield from (c for c in index._without_weekdays if c.value == figure.value and c.kind in kinds)
     if first in SCALES:
         scaled = figure.value * SCALES[first]
         yield from (c for c in index._without_weekdays if c.value == scaled and c.kind in {"count", *_BARE_MATCHES})

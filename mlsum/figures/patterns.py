@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from ..vocab import AMPM, APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, ORDINAL_SUFFIX, SCALES
 from .lexicon import AGE_BEFORE as AGE_BEFORE_WORDS
 from .lexicon import RANK_BEFORE as RANK_WORDS
-from .lexicon import (CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS, CURRENCY_WORDS, FRENCH_ONLY_UNITS, HEDGES,
+from .lexicon import (CURRENCY_AFTER, CURRENCY_CODES_BEFORE, CURRENCY_SYMBOLS, FRENCH_ONLY_UNITS, HEDGES,
                       PERCENT_POINT_WORDS, PERCENT_WORDS, SERIES_NOUNS, UNIT_ADJECTIVES, UNITS, VAGUE)
 
 
@@ -162,7 +162,7 @@ WORD_ENDING_HERE = re.compile(r"[^\W\d_]+$")
 # A lower bound written after the number: "70-plus tackles", "50+ people" (not "3+2").
 PLUS_AFTER = re.compile(r"(?:-plus|\+)(?![\w+])")
 PERCENT = re.compile(rf"\s?(?P<pct>{trie([*PERCENT_WORDS, *PERCENT_POINT_WORDS])})(?![^\W\d_])")
-CURRENCY_WORD = re.compile(rf"\s*(?:(?:de|d['’])\s*)?(?P<curword>{trie(CURRENCY_WORDS)})(?!\w)")
+CURRENCY_WORD = re.compile(rf"\s*(?:(?:de|d['’])\s*)?(?P<curword>{trie(CURRENCY_AFTER)})(?!\w)")
 PARTITIVE = re.compile(r"\s+(?:of\s+(?:the\s+)?|des\b\s*|de\b\s*|d['’]\s*)")
 NEXT_WORD = re.compile(r"[ \t]*(?:-[ \t]*)?([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
 PUNCT_AFTER = re.compile(r"\s*(?:[^\w\s]|$)")
