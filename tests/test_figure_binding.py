@@ -333,6 +333,8 @@ def test_a_number_without_a_unit_is_no_support_from_a_measure():
     assert judged("Ten riders were dropped and eight of them quit.", source, "eight")[0] == UNSUPPORTED
     assert judged("Un puits de 46 m a été creusé.", "Le puits de 46m a été creusé.")[0] == SUPPORTED
     assert judged("A 46 m well was dug.", "The 46m well was dug in a day.")[0] == SUPPORTED
+    assert judged("A range of up to 590 m on a charge.", "A range of up to 590 km on a charge.")[0] \
+        == UNSUPPORTED  # "m" may be metres or millions, never kilometres
 
 
 def test_a_percentage_is_supported_by_a_fraction_it_rounds_not_one_it_refines():

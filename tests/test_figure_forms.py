@@ -220,6 +220,32 @@ def test_english_m_before_a_word_stays_millions_unless_a_currency_follows():
     assert one("a 5 m euro deal", "en").value == 5e6
 
 
+@pytest.mark.parametrize("text, lang, value, unit", [
+    ("the probe flew 390 million kilometres", "en", 390e6, "kilometer"),
+    ("une sonde à 390 millions de kilomètres", "fr", 390e6, "kilometer"),
+    ("2,5 millions d'hectares ont brûlé", "fr", 2.5e6, "hectare"),
+])
+def test_a_unit_after_a_written_scale(text, lang, value, unit):
+    figure = one(text, lang)
+    assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+    assert one("3 millions de personnes", "fr").text == "3 millions"
+
+
+def test_a_year_with_a_possessive_is_a_year_not_a_decade():
+    assert figures("It was 2019’s best film, a hit of the 1990's kind.", "en") == [
+        ("2019", "year", 2019, None, None), ("1990's", "decade", 1990, None, None)]
+
+
+@pytest.mark.parametrize("text, lang, noun", [
+    ("Deux autres pompiers ont été blessés.", "fr", "pompiers"),
+    ("Trois nouveaux hôpitaux ouvriront.", "fr", "hôpitaux"),
+    ("Deux jeunes ont été arrêtés.", "fr", "jeunes"),
+    ("Two other firefighters were hurt.", "en", "firefighters"),
+])
+def test_the_noun_after_a_premodifier_is_what_a_number_counts(text, lang, noun):
+    assert one(text, lang).noun == noun
+
+
 def test_a_french_month_abbreviation_alone_is_the_number_it_also_spells():
     assert figures("l'équivalent de sept mois de pluie", "fr") == [("sept mois", "duration", 7, "month", None)]
     assert one("le 3 sept. 2024", "fr").iso == "2024-09-03"

@@ -25,7 +25,7 @@ from ..vocab import APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS,
 from ..vocab import WEEKDAYS as WEEKDAY_NUMBERS
 from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_AFTER, CURRENCY_CODES_BEFORE,
                       CURRENCY_SYMBOLS, FRENCH_SPACED_UNITS, FUNCTION_WORDS, HYPHEN_JOINERS, MAGNITUDES, MONTH_DETERMINERS,
-                      MONTH_NAMES_OF_PEOPLE, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS, ORDINAL_IDIOMS, PERFECT_RECORD_NOUNS, PERSON_NOUNS, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS,
+                      MONTH_NAMES_OF_PEOPLE, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS, NOUN_PREMODIFIERS, ORDINAL_IDIOMS, PERFECT_RECORD_NOUNS, PERSON_NOUNS, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS,
                       UNITS, VAGUE, WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
 from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
 
@@ -774,8 +774,10 @@ class _Reader:
         if currency:
             return self._figure(start, end, value, currency, "money", qualifier=qualifier, decimals=places,
                                 scale=factor)
-        unit = P.UNIT[self.lang].match(low, end) if after else None
-        if unit and self._is_unit(unit, glued, value) and factor == 1:
+        by_word = factor != 1 and len(scale.group("scale")) > 3  # "390 million kilometres", "1,5 million de km"
+        de = P.DE_AFTER_SCALE.match(low, end) if by_word and self.lang == "fr" else None
+        unit = P.UNIT[self.lang].match(low, de.end() if de else end) if after else None
+        if unit and self._is_unit(unit, glued, value) and (factor == 1 or by_word):
             name, kind = UNITS[_single_spaced(unit.group("unit"))]
             adjective = "-" in unit.group("gap")  # "six-year-long war", "a 24-hour truce"
             noun = self._noun(unit.end()) if adjective or unit.group("old") else None
@@ -884,8 +886,6 @@ class _Reader:
             year = (1900 if digits != "00" and int(digits) >= 20 else 2000) + int(digits)
         else:
             year = int(digits)
-            if year % 10:
-                return None
         return self._figure(start, m.end(), float(year), None, "decade")
 
     # Surroundings ---------------------------------------------------------------------------------
@@ -900,12 +900,16 @@ class _Reader:
                 pos = of.end()
         stop, english, text, next_word = _NOT_A_NOUN[self.lang], self.lang == "en", self.text, P.NEXT_WORD.match
         words: list[str] = []
+        premodifier = None  # "deux autres pompiers": the noun after it; "deux jeunes ont été arrêtés": it
         while len(words) < 4:
             m = next_word(text, pos)
             if not m:
                 break
             word = m.group(1)
             lower = word.lower()
+            if not words and premodifier is None and lower in NOUN_PREMODIFIERS[self.lang]:
+                premodifier, pos = word, m.end()
+                continue
             if lower in stop:
                 break
             if english and lower.endswith(NON_NOUN_ENDINGS) and (
@@ -915,7 +919,7 @@ class _Reader:
             pos = m.end()
             if not english:
                 break
-        return " ".join(words) or None
+        return " ".join(words) or (premodifier if premodifier and premodifier.lower() not in stop else None)
 
     def _previous_word(self, start: int) -> str | None:
         m = P.LAST_WORD.search(self.low[max(0, start - 24):start])

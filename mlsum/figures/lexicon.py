@@ -163,6 +163,14 @@ UNIT_ADJECTIVES = {
            "consécutives", "supplémentaires", "entiers", "entières", "longs", "longues", "petits",
            "petites", "bons", "bonnes"],
 }
+# Words between a number and the noun it counts that are not that noun ("two other firefighters", "deux
+# autres pompiers", "trois nouveaux hôpitaux"): French puts few adjectives before its noun, and these.
+NOUN_PREMODIFIERS = {
+    "en": {"other", "more", "further", "additional", "extra"},
+    "fr": {"autres", "nouveaux", "nouvelles", "grands", "grandes", "petits", "petites", "anciens", "anciennes",
+           "jeunes", "vieux", "vieilles", "gros", "grosses", "hauts", "hautes", "seuls", "seules", "vrais",
+           "vraies", "mêmes", "premiers", "premières", "derniers", "dernières", "prochains", "prochaines"},
+}
 # French units that are also ordinary English words ("an", "h") are only units in French text.
 FRENCH_ONLY_UNITS = {"an", "ans", "h", "ko", "mo", "go"}
 # Short units that are also letters or words: units only when glued to the number or followed by

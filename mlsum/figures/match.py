@@ -42,7 +42,7 @@ from typing import Any
 from .extract import (NOVELTY, Figure, extract_figures, guess_lang, implied_figures, lower_keeping_offsets,
                       weekday_figures, written_figures)
 from ..vocab import SCALES
-from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, PAST_AGE_BEFORE, PERSON_NOUNS, VAGUE_RANGES
+from .lexicon import AMBIGUOUS_SHORT_UNITS, HEDGES, PAST_AGE_BEFORE, PERSON_NOUNS, UNITS, VAGUE_RANGES
 from .numbers import concepts, known_concept
 from .patterns import SCORE
 from .units import convert, convert_temperature
@@ -497,14 +497,15 @@ def _past_age(candidate: Figure, text: str) -> bool:
 def _bare_supports(figure: Figure, index: SourceIndex) -> Iterator[Figure]:
     """A number without a unit of its own claims only its value, which a source's money, share,
     temperature or age may carry: "110,000" (no noun) or "a 1m bill" (a scaled count) in "£110,000", "£1m";
-    a measure only when a detached letter may be its unit ("a 46 m well" for "46m"), not "eight of them"
-    for "8 seconds". A number before a detached letter may be a scale too ("a 10.25 m loan", "£10.25m")."""
+    a measure only in the unit a detached letter may be ("a 46 m well" for "46m", not for "46 km"), not
+    "eight of them" for "8 seconds". A number before a detached letter may be a scale too ("a 10.25 m
+    loan", "£10.25m")."""
     first = figure.noun.split()[0].lower() if figure.noun else None
-    unit_letter = first in AMBIGUOUS_SHORT_UNITS
-    if figure.noun is not None and figure.scale == 1 and not unit_letter:
+    unit = UNITS[first][0] if first in AMBIGUOUS_SHORT_UNITS and first in UNITS else None
+    if figure.noun is not None and figure.scale == 1 and unit is None:
         return
-    kinds = _BARE_MATCHES | _MEASURES if unit_letter else _BARE_MATCHES
-    yield from (c for c in index._without_weekdays if c.value == figure.value and c.kind in kinds)
+    yield from (c for c in index._without_weekdays if c.value == figure.value
+                and (c.kind in _BARE_MATCHES or c.unit == unit is not None))
     if first in SCALES:
         scaled = figure.value * SCALES[first]
         yield from (c for c in index._without_weekdays if c.value == scaled and c.kind in {"count", *_BARE_MATCHES})

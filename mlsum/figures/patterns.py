@@ -157,6 +157,7 @@ MONTH_ABBREVIATIONS = {name for lang in LANGS for name, number in MONTHS[lang].i
 
 NUMBER_NEXT = {lang: re.compile(rf"\s+(?:\d|{trie(NUMBER_WORDS[lang])}(?!\w))") for lang in LANGS}
 SCALE = re.compile(rf"(?P<gap>\s?)(?P<scale>{trie([*SCALES, 'dozen'])})(?!\w)")
+DE_AFTER_SCALE = re.compile(r"\s+d(?:e(?=\s)|['’](?=\w))")  # "millions de kilomètres", "millions d'hectares"
 WORD_ENDING_HERE = re.compile(r"[^\W\d_]+$")
 
 # A lower bound written after the number: "70-plus tackles", "50+ people" (not "3+2").
@@ -227,7 +228,7 @@ EVER = re.compile(r"\s?-?\s?ever(?!\w)")
 RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|à|au|and|et|or|ou)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|"
                        r"samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
                        r"|\s?[-–]\s?")
-DECADE = re.compile(r"(?P<digits>\d{4}|\d0)['’]?s(?!\w)")
+DECADE = re.compile(r"(?P<digits>\d{3}0|\d0)['’]?s(?!\w)")  # not "2019's": a year's possessive
 DECADE_AFTER = ("s", "'", "’")  # what follows a decade's digits
 # The world wars, by their names in either language ("World War Two", "WWII", "the Second World War",
 # "la Seconde Guerre mondiale", "la guerre de 14" is not one of them).
