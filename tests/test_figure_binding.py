@@ -344,6 +344,16 @@ def test_a_percentage_is_supported_by_a_fraction_it_rounds_not_one_it_refines():
     assert judged("A third (33%) of voters stayed home.", "A third of voters stayed home.", "33%")[0] == SUPPORTED
 
 
+def test_a_lower_bound_stops_short_of_the_next_round_figure():
+    source = "India had 9 million of these deaths; Brazil had 2,900 and Peru 63."
+    assert judged("India had more than 7.5 million of these deaths.", source)[0] == UNSUPPORTED
+    assert judged("India had more than 8 million of these deaths.", source)[0] == SUPPORTED
+    assert judged("Peru had more than 50 of these deaths.", source)[0] == SUPPORTED
+    assert judged("Brazil had more than 2,300 of these deaths.", source)[0] == UNSUPPORTED
+    assert judged("Brazil had nearly 3,000 of these deaths.", source)[0] == SUPPORTED
+    assert judged("The deal takes nearly $800 off.", "The deal takes $700 off the price.")[0] == UNSUPPORTED
+
+
 def test_the_world_wars_are_named_many_ways_in_either_language():
     assert judged("A World War Two veteran was honoured.", "He served in the navy during World War II.") \
         == (SUPPORTED, SAME_THING)

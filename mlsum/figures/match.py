@@ -578,21 +578,22 @@ def _rounds_to(figure: Figure, value: float) -> bool:
 
 def _within_hedge(figure: Figure, value: float) -> bool:
     """Whether a hedged figure is true of `value`, read as a news reader reads it: a round figure after
-    "more than" stands for up to a third more ("more than 50" for 63, not for 70; "more than 300,000"
-    for 310,000), an exact one for itself ("at least 14" is not how one writes 16); "nearly"/"almost"
-    for a little less (within its rounding step); "up to" is a cap, stated exactly; "about" for what
-    rounds to it, or lies within a tenth and closer than the next figure written as round ("about 1,500"
+    "more than" stands for up to a third more and short of the next round figure ("more than 50" for
+    63, not for 70; "more than 300,000" for 310,000; not "more than 7.5 million" for 9 million), an
+    exact one for itself ("at least 14" is not how one writes 16); "nearly"/"almost" for a little less
+    (within half its rounding step: "nearly $800" for $760, not $700); "up to" is a cap, stated
+    exactly; "about" for what rounds to it, or lies within a tenth and closer than the next figure written as round ("about 1,500"
     for 1,420 and "about 2.5 million" for 2.3 million, not "about 460" for 450 nor "about $479,000" for
     $449,000: a figure written to three digits is no round estimate)."""
     direction = HEDGES.get(figure.qualifier)
     x = figure.value
     step = _rounding_step(figure)
     if direction == "above":
-        return x <= value <= (1.3 * x if step >= 10 else x)
+        return x <= value <= (min(1.3 * x, x + _round_step(x, step)) if step >= 10 else x)
     if figure.qualifier in ("up to", "jusqu'à"):
         return value == x
     if direction == "below":
-        return x - max(step, 0.05 * x) <= value <= x
+        return x - max(step / 2, 0.05 * x) <= value <= x
     difference = abs(value - x)
     return difference <= step / 2 or difference <= 0.1 * abs(x) and difference < _round_step(x, step)
 
