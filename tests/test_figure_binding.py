@@ -354,6 +354,12 @@ def test_a_lower_bound_stops_short_of_the_next_round_figure():
     assert judged("The deal takes nearly $800 off.", "The deal takes $700 off the price.")[0] == UNSUPPORTED
 
 
+def test_the_noun_of_the_number_before_is_not_what_the_next_one_counts():
+    source = "Ruiz had 25 points, 11 rebounds and 10 assists. Ortega had 19 points, 10 assists and 4 rebounds."
+    assert judged("Ortega had 10 assists and ten rebounds.", source, "ten")[0] == CONTRADICTED
+    assert judged("Ortega had 10 assists and four rebounds.", source, "four")[0] == SUPPORTED
+
+
 def test_the_world_wars_are_named_many_ways_in_either_language():
     assert judged("A World War Two veteran was honoured.", "He served in the navy during World War II.") \
         == (SUPPORTED, SAME_THING)

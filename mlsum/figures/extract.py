@@ -83,18 +83,22 @@ class Figure:
     text_lower: str = field(default="", repr=False)  # the whole text the figure is in, for its context
 
     @_cached
-    def _surroundings(self) -> tuple[list[Concepts], list[Concepts], list[Concepts]]:
+    def _surroundings(self) -> tuple[list[Concepts], list[Concepts], list[Concepts], list[Concepts]]:
         """Concepts of the content words up to 80 characters around the figure in its sentence: before
-        its clause, in its clause before it, and after it."""
+        its clause, in its clause before it (up to the last number there, and from it on: those are that
+        number's words, not the figure's), and after it."""
         low, start, end = self.text_lower, self.start, self.end
         left = max(0, start - _CONTEXT_CHARS)
         cut = _LAST_MARKS.match(low, left, start)
         left, clause = max(left, cut.end("sentence")), cut.end()
+        number = _LAST_DIGIT.match(low, clause, start)
+        since = start if number is None else _number_start(low, clause, number.end())
         right = _sentence_right(low, end)
         words = _context_words(low)
         content = _CONTENT_CONCEPTS[self.lang]
         return (list(filter(None, map(content, words(low, left, clause)))),
-                list(filter(None, map(content, words(low, clause, start)))),
+                list(filter(None, map(content, words(low, clause, since)))),
+                list(filter(None, map(content, words(low, since, start)))),
                 list(filter(None, map(content, words(low, end, right)))))
 
     @_cached
@@ -121,12 +125,12 @@ class Figure:
 
     @_cached
     def near(self) -> frozenset[str]:
-        """Concepts of up to two content words before the figure in its clause, its noun and one word
-        after: where the thing it counts is named ("11 towns and villages", "killed 500,000 people"),
-        and not much else. An age in apposition takes the name before its comma ("Roldan, 39,")."""
-        before, clause, after = self._surroundings
+        """Concepts of up to two content words before the figure in its clause (after any number there:
+        "10 assists and ten rebounds"), its noun and one word after: where the thing it counts is named
+        ("11 towns and villages", "killed 500,000 people"), and not much else. An age in apposition takes the name before its comma ("Roldan, 39,")."""
+        before, clause, counted, after = self._surroundings
         following = after[:len(self.noun.split()) + 1 if self.noun else 2]
-        preceding = clause[-2:] if clause or self.kind != "age" else before[-2:]
+        preceding = clause[-2:] if clause or counted or self.kind != "age" else before[-2:]
         return frozenset(chain.from_iterable(preceding + following))
 
     @_cached
@@ -135,8 +139,8 @@ class Figure:
         age is of. Empty for any other figure."""
         if self.kind != "age" or not re.search(r"[,(]\s?$", self.text_lower[max(0, self.start - 2):self.start]):
             return frozenset()
-        before, clause, _ = self._surroundings
-        return frozenset() if clause else frozenset(chain.from_iterable(before[-2:]))
+        before, clause, counted, _ = self._surroundings
+        return frozenset() if clause or counted else frozenset(chain.from_iterable(before[-2:]))
 
     @_cached
     def nouns(self) -> frozenset[str]:
@@ -164,6 +168,14 @@ _CONTEXT_CHARS = 80
 _SENTENCE_END = re.compile(r"[.!?] |\n")
 _LAST_MARKS = re.compile(r"(?P<sentence>.*(?:[.!?] |\n))?(?:.*(?:[,;:()\n]|\.(?= )))?", re.S)
 _SENTENCE_BEFORE = re.compile(r".*(?:[.!?] |\n)", re.S)  # the group `sentence` of _LAST_MARKS alone
+_LAST_DIGIT = re.compile(r".*\d", re.S)
+
+
+def _number_start(low: str, start: int, end: int) -> int:
+    """Where the number whose last digit ends at `end` starts ("10" of "10 assists", "2,395")."""
+    while end > start and (low[end - 1].isdigit() or low[end - 1] in ".," and low[end - 2:end - 1].isdigit()):
+        end -= 1
+    return end
 
 
 def _sentence_right(low: str, end: int) -> int:
