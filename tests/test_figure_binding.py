@@ -360,6 +360,17 @@ def test_the_noun_of_the_number_before_is_not_what_the_next_one_counts():
     assert judged("Ortega had 10 assists and four rebounds.", source, "four")[0] == SUPPORTED
 
 
+def test_a_toll_of_the_dead_is_not_one_of_the_injured():
+    source = "Twelve people died in the clashes on Tuesday, the ministry said; another 30 people were injured."
+    assert judged("Thirty people have died in the clashes.", source)[0] != SUPPORTED
+    assert judged("Thirty people were hurt in the clashes.", source)[0] == SUPPORTED
+    source = "Douze personnes sont mortes mardi ; 30 personnes ont été blessées selon le ministère."
+    assert judged("30 personnes sont mortes mardi.", source, "30")[0] != SUPPORTED
+    assert judged("Thirty people were killed on Tuesday.", source, "Thirty")[0] != SUPPORTED
+    assert judged("The clashes killed 12 people and injured 30.", "Clashes killed 12 and injured 30.", "30")[0] \
+        == SUPPORTED
+
+
 def test_the_world_wars_are_named_many_ways_in_either_language():
     assert judged("A World War Two veteran was honoured.", "He served in the navy during World War II.") \
         == (SUPPORTED, SAME_THING)

@@ -70,6 +70,7 @@ _OCCASIONS = frozenset(concepts("times")) | frozenset(concepts("fois", "fr"))
 _PEOPLE = frozenset(concepts("people"))
 _PERSONS = frozenset(c for w in PERSON_NOUNS for lang in ("en", "fr") for c in concepts(w, lang)) - _PEOPLE
 _ISO_WEEKDAYS = ("1", "2", "3", "4", "5", "6", "7")
+_OUTCOMES = (frozenset(concepts("killed") + concepts("died")), frozenset(concepts("injured")))  # tolls
 _BARE_MATCHES = {"money", "percent", "temperature", "age"}  # what a number without a unit may be
 
 
@@ -694,6 +695,8 @@ def _agrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
     three shots)."""
     if candidate.unit == NOVELTY:  # "for the first time" / "until now, ...": one event if a word is shared
         return len(figure.context & candidate.context) >= _NOVELTY_WORDS
+    if _another_outcome(figure, candidate):
+        return False
     if _ranks_a_noun(figure):
         if candidate.kind != figure.kind:
             return False
@@ -726,7 +729,7 @@ def _disagrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
         return not (figure.near & candidate.near) and len(figure.context & candidate.context) < 1
     if candidate.unit == NOVELTY:
         return len(figure.context & candidate.context) < _NOVELTY_WORDS
-    if _occasion_of_other_thing(figure, candidate):
+    if _occasion_of_other_thing(figure, candidate) or _another_outcome(figure, candidate):
         return True
     if figure.kind in ("ordinal", "rank") and not figure.nouns and _ranks_a_noun(candidate):
         return len(figure.context & candidate.context) < 2  # "moved up to third" / "their third try"
@@ -809,6 +812,17 @@ def _occasion_of_other_thing(figure: Figure, candidate: Figure) -> bool:
     """"for the second time" against "Syria's second city": an occasion is not a thing ranked."""
     return _is_occasion(figure) and candidate.kind == "ordinal" and bool(candidate.nouns) \
         and not candidate.nouns & _OCCASIONS
+
+
+def _another_outcome(figure: Figure, candidate: Figure) -> bool:
+    """Whether the two count different outcomes of one event: "30 people died" / "30 people were
+    injured", "12 morts" / "12 blessés" (said next to each figure, and not both next to either)."""
+    said, other = _outcomes(figure.near), _outcomes(candidate.near)
+    return bool(said) and bool(other) and not said & other
+
+
+def _outcomes(near: frozenset[str]) -> set[int]:
+    return {i for i, outcome in enumerate(_OUTCOMES) if outcome & near}
 
 
 def _named_by(figure: Figure, candidate: Figure) -> bool:
