@@ -71,6 +71,7 @@ _PEOPLE = frozenset(concepts("people"))
 _PERSONS = frozenset(c for w in PERSON_NOUNS for lang in ("en", "fr") for c in concepts(w, lang)) - _PEOPLE
 _ISO_WEEKDAYS = ("1", "2", "3", "4", "5", "6", "7")
 _OUTCOMES = (frozenset(concepts("killed") + concepts("died")), frozenset(concepts("injured")))  # tolls
+_OUTCOME_WORDS = frozenset().union(*_OUTCOMES)
 _BARE_MATCHES = {"money", "percent", "temperature", "age"}  # what a number without a unit may be
 
 
@@ -684,6 +685,12 @@ def _computed_support(figure: Figure, index: SourceIndex) -> Figure | None:
 # Same thing ----------------------------------------------------------------------------------------
 
 def _agrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
+    """Whether two figures stating the same value say it of the same thing (`_same_thing`), and not of
+    two outcomes of it (`_another_outcome`)."""
+    return _same_thing(figure, candidate, index) and not _another_outcome(figure, candidate)
+
+
+def _same_thing(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
     """Whether two figures stating the same value say it of the same thing: one's noun is named next
     to the other ("11 villages" / "11 towns and villages", "killed 500,000 people" / "500 000 morts"),
     or two words around them are shared. An ordinal or a rank is what it ranks: its noun decides
@@ -695,8 +702,6 @@ def _agrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
     three shots)."""
     if candidate.unit == NOVELTY:  # "for the first time" / "until now, ...": one event if a word is shared
         return len(figure.context & candidate.context) >= _NOVELTY_WORDS
-    if _another_outcome(figure, candidate):
-        return False
     if _ranks_a_noun(figure):
         if candidate.kind != figure.kind:
             return False
@@ -722,6 +727,12 @@ def _agrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
 
 
 def _disagrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
+    """Whether the candidate plainly says its value of something else (`_other_thing`) or of another
+    outcome of the same event (`_another_outcome`)."""
+    return _other_thing(figure, candidate, index) or _another_outcome(figure, candidate)
+
+
+def _other_thing(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
     """Whether the candidate plainly says its value of something else: it counts a named noun, the
     summary figure counts another that the source counts elsewhere, and nothing around the candidate
     names the summary's noun ("300,000 jobs" / "300 000 cars", where the source counts jobs too)."""
@@ -729,7 +740,7 @@ def _disagrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
         return not (figure.near & candidate.near) and len(figure.context & candidate.context) < 1
     if candidate.unit == NOVELTY:
         return len(figure.context & candidate.context) < _NOVELTY_WORDS
-    if _occasion_of_other_thing(figure, candidate) or _another_outcome(figure, candidate):
+    if _occasion_of_other_thing(figure, candidate):
         return True
     if figure.kind in ("ordinal", "rank") and not figure.nouns and _ranks_a_noun(candidate):
         return len(figure.context & candidate.context) < 2  # "moved up to third" / "their third try"
@@ -817,6 +828,8 @@ def _occasion_of_other_thing(figure: Figure, candidate: Figure) -> bool:
 def _another_outcome(figure: Figure, candidate: Figure) -> bool:
     """Whether the two count different outcomes of one event: "30 people died" / "30 people were
     injured", "12 morts" / "12 blessés" (said next to each figure, and not both next to either)."""
+    if not (_OUTCOME_WORDS & figure.context and _OUTCOME_WORDS & candidate.context):
+        return False  # most figures: their nearest words are not read (their context is known already)
     said, other = _outcomes(figure.near), _outcomes(candidate.near)
     return bool(said) and bool(other) and not said & other
 
