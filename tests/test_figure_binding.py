@@ -371,6 +371,14 @@ def test_a_toll_of_the_dead_is_not_one_of_the_injured():
         == SUPPORTED
 
 
+def test_an_english_summary_of_a_french_article_meets_its_ages_and_quarters():
+    source = "Un pompier volontaire de 34 ans a été grièvement brûlé. Les prix ont baissé au deuxième trimestre."
+    assert judged("A 34-year-old volunteer firefighter was badly burned.", source)[0] == SUPPORTED
+    assert judged("A 43-year-old volunteer firefighter was badly burned.", source)[0] != SUPPORTED
+    assert judged("Prices fell in the second quarter.", source) == (SUPPORTED, SAME_THING)
+    assert judged("Prices fell in the third quarter.", source)[0] == CONTRADICTED
+
+
 def test_the_world_wars_are_named_many_ways_in_either_language():
     assert judged("A World War Two veteran was honoured.", "He served in the navy during World War II.") \
         == (SUPPORTED, SAME_THING)

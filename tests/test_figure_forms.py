@@ -40,6 +40,16 @@ def test_years_after_a_thing_rather_than_a_person_are_a_duration():
     assert one("Une peine de 5 ans de prison a été requise.", "fr").kind == "duration"
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("Un pompier volontaire de 34 ans a été brûlé.", "age"), ("Un vigneron de 58 ans témoigne.", "age"),
+    ("Une agricultrice de 51 ans a porté plainte.", "age"), ("Un député de 45 ans a démissionné.", "age"),
+    ("Il purge une peine de prison de 30 ans.", "duration"), ("Un chantier de 3 ans commence.", "duration"),
+    ("Un conflit de 30 ans a pris fin.", "duration"), ("Une carrière de 20 ans s'achève.", "duration"),
+])
+def test_french_years_after_a_noun_of_a_person_are_an_age(text, kind):
+    assert one(text, "fr").kind == kind
+
+
 def test_a_number_after_a_comma_that_counts_something_is_not_an_age():
     assert one("In Lyon, 39 people were evacuated.", "en").kind == "count"
     assert one("On Monday, 12, the market opened.", "en").kind != "age"

@@ -24,9 +24,11 @@ from . import patterns as P
 from ..vocab import APPROXIMATE_NUMBERS, FRACTIONS, LANGS, MONTHS, NUMBER_WORDS, SCALES, clock
 from ..vocab import WEEKDAYS as WEEKDAY_NUMBERS
 from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_AFTER, CURRENCY_CODES_BEFORE,
-                      CURRENCY_SYMBOLS, FRENCH_SPACED_UNITS, FUNCTION_WORDS, HYPHEN_JOINERS, MAGNITUDES, MONTH_DETERMINERS,
-                      MONTH_NAMES_OF_PEOPLE, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS, NOUN_PREMODIFIERS, ORDINAL_IDIOMS, PERFECT_RECORD_NOUNS, PERSON_NOUNS, SCORE_AFTER, SCORE_BEFORE, SERIES_NOUNS,
-                      UNITS, VAGUE, WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
+                      CURRENCY_SYMBOLS, FRENCH_PERSON_ENDINGS, FRENCH_PERSON_WORDS, FRENCH_SPACED_UNITS,
+                      FRENCH_SPANS_OF_TIME, FUNCTION_WORDS, HYPHEN_JOINERS, MAGNITUDES, MONTH_DETERMINERS,
+                      MONTH_NAMES_OF_PEOPLE, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS, NOUN_PREMODIFIERS,
+                      ORDINAL_IDIOMS, PERFECT_RECORD_NOUNS, PERSON_NOUNS, SCORE_AFTER, SCORE_BEFORE,
+                      SERIES_NOUNS, UNITS, VAGUE, WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
 from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
 
 Concepts = tuple[str, ...]  # what one word names (see numbers.concepts)
@@ -190,10 +192,8 @@ _NUMBER_WORDS = {lang: set(words) for lang, words in NUMBER_WORDS.items()}
 _NOT_A_NOUN = {lang: FUNCTION_WORDS[lang] | _NUMBER_WORDS[lang] | set(MONTHS[lang]) | WEEKDAYS[lang] for lang in LANGS}
 _MARKERS = re.compile(r" (?:(the|and|of|to|in|is|was|for)|le|la|les|des|et|de|du|une|est|au) ")
 _BARE_KINDS = {"count"}
-_PERSON_DE = re.compile(r"([^\W\d_]+) de $")
-_PERSON_CONCEPTS = {c for w in (*PERSON_NOUNS, "personne", "garçon", "fille", "fillette", "homme", "femme", "enfant",
-                                "adolescent", "adolescente", "jeune", "bébé", "retraité", "retraitée")
-                    for c in concepts(w, "fr")}
+_PERSON_DE = re.compile(r"(?:([^\W\d_]+) )?([^\W\d_]+) de $")  # a noun and perhaps its adjective
+_PERSON_CONCEPTS = {c for w in (*PERSON_NOUNS, *FRENCH_PERSON_WORDS) for c in concepts(w, "fr")}
 _WAR_NUMBERS = {"one": 1.0, "i": 1.0, "first": 1.0, "première": 1.0, "two": 2.0, "ii": 2.0, "second": 2.0,
                 "seconde": 2.0, "deuxième": 2.0}
 _DIGITS = re.compile(r"(?P<digits>\d+)")  # what one end of a range can be before it takes the other's unit
@@ -284,6 +284,16 @@ def weekday_figures(figures: list[Figure], reader: _Reader, iso: str | None = No
     starts = [f.start for f in figures]  # in reading order: the figure a day could be inside is the one before
     inside = [i and figures[i - 1].end > d.start for d in days for i in (bisect_right(starts, d.start),)]
     return [d for d, hidden in zip(days, inside) if not hidden]
+
+
+def _is_person_noun(word: str) -> bool:
+    """A French noun of a person, not a span of time or a thing ("prison" shares the stem of
+    "prisoners"): known as one, or ending like one."""
+    if word in FRENCH_SPANS_OF_TIME or word in FUNCTION_WORDS["fr"]:
+        return False
+    if set(concepts(word, "fr")) & _PERSON_CONCEPTS:
+        return True
+    return word.endswith(FRENCH_PERSON_ENDINGS) and not word.endswith(("ion", "ment"))
 
 
 def _digit_starts(low: str) -> list[int]:
@@ -976,11 +986,13 @@ class _Reader:
         return m is not None and m.group(1) in AGE_BEFORE
 
     def _person_of(self, start: int) -> bool:
-        """"une femme de 39 ans", "un garçon de 5 ans": a person noun, then "de", gives the years of age."""
+        """"une femme de 39 ans", "un pompier volontaire de 34 ans": a person noun (one the lexicon
+        knows, or one ending as French nouns of people do), perhaps an adjective, then "de", gives the
+        years of age; "une peine de prison de 30 ans" gives a duration."""
         if self.lang != "fr" or not self.low.endswith("de ", 0, start):
             return False
-        m = _PERSON_DE.search(self.low, max(0, start - 30), start)
-        return m is not None and bool(set(concepts(m.group(1), "fr")) & _PERSON_CONCEPTS)
+        m = _PERSON_DE.search(self.low, max(0, start - 40), start)
+        return m is not None and any(_is_person_noun(w) for w in m.groups() if w)
 
     def _apposition_age(self, start: int, end: int, value: float, places: int,
                         qualifier: str | None = None) -> bool:

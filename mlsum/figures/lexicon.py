@@ -305,6 +305,25 @@ PERSON_NOUNS = """
     électeurs joueurs otages survivants adultes adolescents jeunes
 """.split()
 
+# French endings of nouns of people, and the nouns with these endings that name a span of time or a thing:
+# "un pompier volontaire de 34 ans", "un vigneron de 58 ans" give an age; "une peine de prison de 30 ans",
+# "un chantier de 3 ans" a duration (as does any word in -ion or -ment, "une détention de 2 ans").
+FRENCH_PERSON_ENDINGS = ("ier", "ière", "eur", "euse", "rice", "iste", "ant", "ante", "ent", "ente", "aire",
+                         "ien", "ienne", "on", "onne", "ais", "aise", "ois", "oise")
+FRENCH_SPANS_OF_TIME = {"prison", "saison", "horizon", "raison", "marathon", "feuilleton", "carrière",
+                        "chantier", "calendrier", "dossier", "quartier", "papier", "métier", "filière",
+                        "frontière", "matière", "première", "anniversaire", "salaire", "horaire", "itinéraire",
+                        "inventaire", "calvaire", "séminaire", "commentaire", "questionnaire", "moratoire",
+                        "patient", "accident", "argent", "incident", "talent", "continent", "restaurant",
+                        "montant", "instant", "carburant", "volant", "record", "exercice", "plan", "contrat",
+                        "mandat", "peine", "délai", "bail", "séjour", "règne", "conflit", "absence"}
+# French words for people that neither CONCEPTS nor the endings above give ("un député de 45 ans").
+FRENCH_PERSON_WORDS = ("personne", "garçon", "fille", "fillette", "homme", "femme", "enfant", "adolescent",
+                       "adolescente", "jeune", "bébé", "retraité", "retraitée", "député", "députée", "salarié",
+                       "salariée", "employé", "employée", "réfugié", "réfugiée", "blessé", "blessée", "accusé",
+                       "accusée", "condamné", "condamnée", "prévenu", "prévenue", "détenu", "détenue", "élu",
+                       "élue", "invité", "invitée", "médecin", "voisin", "voisine", "cousin", "cousine", "marin")
+
 # English endings of words that end a counted noun phrase once it has started ("14 people killed", "two
 # car bombs being deployed"); an adverb in -ly cannot start one.
 NON_NOUN_ENDINGS = ("ly", "ed", "ing")
@@ -346,6 +365,7 @@ CONCEPTS = """
     years ans années
     months mois
     weeks semaines
+    quarters trimestres
     hours heures
     minutes
     rounds tours manches
