@@ -262,9 +262,13 @@ def test_a_french_month_abbreviation_alone_is_the_number_it_also_spells():
 
 
 @pytest.mark.parametrize("text", ["Prior to October, few voted.", "He attended an April meeting.",
-                                  "Their December vote failed."])
+                                  "Their December vote failed.", "It set a record for July."])
 def test_a_month_after_a_preposition_or_determiner_is_a_date(text):
     assert one(text, "en").kind == "date"
+
+
+def test_a_month_that_is_a_name_is_no_date_after_for_or_with():
+    assert figures("It was a blow for May, whose talks with June Smith failed.", "en") == []
 
 
 @pytest.mark.parametrize("text, lang, value, currency", [

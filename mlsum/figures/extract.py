@@ -27,7 +27,7 @@ from .lexicon import (AGE_BEFORE, AMBIGUOUS_SHORT_UNITS, CLOCK_BEFORE, CURRENCY_
                       CURRENCY_SYMBOLS, FRENCH_PERSON_ENDINGS, FRENCH_PERSON_WORDS, FRENCH_SPACED_UNITS,
                       FRENCH_SPANS_OF_TIME, FUNCTION_WORDS, HYPHEN_JOINERS, MAGNITUDES, MONTH_DETERMINERS,
                       MONTH_NAMES_OF_PEOPLE, MONTH_PREPOSITIONS, NON_NOUN_ENDINGS, NOUN_PREMODIFIERS,
-                      ORDINAL_IDIOMS, PERFECT_RECORD_NOUNS, PERSON_NOUNS, SCORE_AFTER, SCORE_BEFORE,
+                      ORDINAL_IDIOMS, PERFECT_RECORD_NOUNS, PERSON_NOUNS, PERSON_PREPOSITIONS, SCORE_AFTER, SCORE_BEFORE,
                       SERIES_NOUNS, UNITS, VAGUE, WEAK_UNITS, WEEKDAYS, YEAR_PREPOSITIONS)
 from .numbers import concepts, decimals, known_concept, parse_digits, read_number_words
 
@@ -593,7 +593,9 @@ class _Reader:
             return None
         end = pos + len(name)
         previous = self._previous_word(pos)
-        if previous not in MONTH_PREPOSITIONS:
+        after_preposition = previous in MONTH_PREPOSITIONS or (  # "a record for July", not "a blow for May"
+            previous in PERSON_PREPOSITIONS and name not in MONTH_NAMES_OF_PEOPLE)
+        if not after_preposition:
             after = P.NEXT_WORD.match(self.text, end)
             possessive = self.low.startswith(("'s", "’s"), end) and name not in MONTH_NAMES_OF_PEOPLE
             named_after = after is not None and after.group(1)[0].isupper()

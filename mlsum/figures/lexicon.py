@@ -243,8 +243,10 @@ MONTH_PREPOSITIONS = {"in", "until", "till", "since", "by", "from", "last", "nex
 # when the next word is not a name ("the April Jones case").
 MONTH_DETERMINERS = {"the", "a", "an", "every", "each", "that", "same", "previous", "coming", "past", "its",
                      "their", "le", "ce", "chaque"}
-# Months that are also first names: never read from a possessive alone ("April's mother").
+# Months that are also first names: never read from a possessive alone ("April's mother"), nor after
+# the prepositions a person follows as often ("a blow for May").
 MONTH_NAMES_OF_PEOPLE = {"april", "may", "june", "august"}
+PERSON_PREPOSITIONS = {"for", "with", "pour", "avec"}
 # One of a series, ranked by the number after it: "day two", "round 3", "stage 4", "étape 4".
 SERIES_NOUNS = {"en": {"day", "round", "stage", "game", "match", "test", "leg", "heat", "race", "week", "phase",
                        "level", "part", "episode", "chapter", "season", "lap", "hole", "set", "series", "act"},
