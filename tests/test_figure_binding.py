@@ -375,6 +375,9 @@ def test_an_english_summary_of_a_french_article_meets_its_ages_and_quarters():
     source = "Un pompier volontaire de 34 ans a été grièvement brûlé. Les prix ont baissé au deuxième trimestre."
     assert judged("A 34-year-old volunteer firefighter was badly burned.", source)[0] == SUPPORTED
     assert judged("A 43-year-old volunteer firefighter was badly burned.", source)[0] != SUPPORTED
+    source += " « C'est la moitié de la récolte », a dit un vigneron de 58 ans."
+    assert judged("A 58-year-old firefighter was badly burned.", source) == (CONTRADICTED, OTHER_VALUE)
+    assert judged("A 58-year-old winegrower said half the harvest was lost.", source, "58-year-old")[0] == SUPPORTED
     assert judged("Prices fell in the second quarter.", source) == (SUPPORTED, SAME_THING)
     assert judged("Prices fell in the third quarter.", source)[0] == CONTRADICTED
 

@@ -805,10 +805,11 @@ class _Reader:
             name, kind = UNITS[_single_spaced(unit.group("unit"))]
             adjective = "-" in unit.group("gap")  # "six-year-long war", "a 24-hour truce"
             noun = self._noun(unit.end()) if adjective or unit.group("old") else None
+            person = self._person_of(start) if kind == "duration" and name == "year" else None
             if unit.group("old") or (kind == "duration" and name == "year" and (
-                    self._age_before(start) or self._apposition_age(start, unit.end(), value, places)
-                    or self._person_of(start))):
-                return self._figure(start, unit.end(), value, "year", "age", noun=noun, qualifier=qualifier)
+                    self._age_before(start) or self._apposition_age(start, unit.end(), value, places) or person)):
+                return self._figure(start, unit.end(), value, "year", "age", noun=noun or person,
+                                    qualifier=qualifier)
             if kind == "duration" and name == "hour" and self.lang == "fr" and self._clock_before(start):
                 minutes = re.match(r"\s?(\d\d)(?!\d)", low[unit.end():unit.end() + 4])
                 minute = int(minutes.group(1)) if minutes else 0
@@ -987,14 +988,21 @@ class _Reader:
         m = P.AGE_BEFORE.search(before)
         return m is not None and m.group(1) in AGE_BEFORE
 
-    def _person_of(self, start: int) -> bool:
-        """"une femme de 39 ans", "un pompier volontaire de 34 ans": a person noun (one the lexicon
-        knows, or one ending as French nouns of people do), perhaps an adjective, then "de", gives the
-        years of age; "une peine de prison de 30 ans" gives a duration."""
+    def _person_of(self, start: int) -> str | None:
+        """The person whose age "de N ans" gives: "une femme de 39 ans", "un pompier volontaire de 34
+        ans" (a person noun the lexicon knows, or one ending as French nouns of people do, perhaps then
+        an adjective); none in "une peine de prison de 30 ans", a duration."""
         if self.lang != "fr" or not self.low.endswith("de ", 0, start):
-            return False
+            return None
         m = _PERSON_DE.search(self.low, max(0, start - 40), start)
-        return m is not None and any(_is_person_noun(w) for w in m.groups() if w)
+        people = [i for i in (1, 2) if m is not None and m.group(i) and _is_person_noun(m.group(i))]
+        if not people:
+            return None
+        # the head: a noun the lexicon knows ("jeune femme": femme), else the first, French putting the
+        # adjective after ("militant écologiste")
+        head = max(people, key=lambda i: (known_concept(m.group(i), "fr"),
+                                          m.group(i) not in NOUN_PREMODIFIERS["fr"]))
+        return self.text[m.start(head):m.end(head)]
 
     def _apposition_age(self, start: int, end: int, value: float, places: int,
                         qualifier: str | None = None) -> bool:

@@ -348,6 +348,16 @@ CONCEPTS = """
     workers employees staff personnel jobs employés salariés travailleurs emplois postes
     jobs posts positions roles emplois postes
     officers police policemen officiers policiers
+    firefighters firemen pompiers sapeurs-pompiers
+    farmers agriculteurs paysans exploitants
+    winegrowers winemakers vignerons viticulteurs
+    nurses infirmiers infirmières
+    doctors physicians médecins
+    soldiers troops military servicemen soldats militaires
+    journalists reporters journalistes
+    teachers enseignants professeurs
+    lawyers avocats
+    mayors maires
     homes houses properties dwellings households maisons logements foyers habitations
     buildings structures bâtiments immeubles édifices
     vehicles cars trucks lorries véhicules voitures camions
