@@ -416,6 +416,8 @@ def test_approximate_french_counts_support_and_are_supported():
     assert judged("About 15 houses were destroyed.", source)[0] == SUPPORTED
     assert judged("Fifteen houses were destroyed.", source)[0] == SUPPORTED
     assert judged("Une quinzaine de maisons ont brûlé.", "Fifteen houses burned.")[0] == SUPPORTED
+    assert judged("Une vingtaine de maisons ont été détruites.", source)[0] != SUPPORTED  # another estimate
+    assert judged("About 2,000 homes were hit.", "Some 1,800 homes were hit.")[0] == SUPPORTED  # a coarser one
 
 
 def test_clock_times_and_durations_do_not_meet():

@@ -531,6 +531,11 @@ def _same_value(figure: Figure, candidate: Figure) -> bool:
     if figure.qualifier and figure.kind not in ("ordinal", "rank"):
         if _same_bound(figure, candidate):
             return _rounds_bound(figure, candidate.value)
+        if HEDGES.get(figure.qualifier) == HEDGES.get(candidate.qualifier) == "near":
+            # an estimate retold: the source's rounded coarser ("about 2,000" for "some 1,800", "about
+            # 2.5 million" for "some 2.3 million"), not another estimate ("une vingtaine" for "une quinzaine")
+            step = _rounding_step(figure)
+            return abs(figure.value - candidate.value) < _round_step(figure.value, step) / 2
         return _within_hedge(figure, candidate.value)
     return _rounds_to(figure, candidate.value)
 
