@@ -313,13 +313,20 @@ def _judge_weekday(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -
 
 
 def _judge_month(figure: Figure, indexes: Sequence[tuple[int, SourceIndex]]) -> FigureMatch:
-    """A month alone ("brokered in March") names no day to tell one event from another, as a weekday:
-    judged by the event it dates (`_judge_by_event`), against the source's dates of this and other months."""
-    month = _parse_iso(figure.iso)[1]
+    """A month alone ("brokered in March", "in March 2011") names no day to tell one event from another,
+    as a weekday: judged by the event it dates (`_judge_by_event`), against the source's dates of this
+    month and of others (of its year, if it gives one)."""
+    year, month, _ = _parse_iso(figure.iso)
     same = [(c, position) for position, index in indexes for c in supports(figure, index)]
     return _judge_by_event(figure, same, lambda: (
         (c, position) for position, index in indexes for c in index.by_group["date"]
-        if _parse_iso(c.iso)[1] != month))
+        if _other_month(c.iso, year, month)))
+
+
+def _other_month(iso: str, year: int | None, month: int) -> bool:
+    """Whether a source date is of another month, in the summary's year if it gives one."""
+    other_year, other_month, _ = _parse_iso(iso)
+    return other_month != month and (year is None or other_year in (None, year))
 
 
 def _judge_by_event(figure: Figure, same: list[tuple[Figure, int]], others) -> FigureMatch:
