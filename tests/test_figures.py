@@ -170,6 +170,17 @@ def test_guess_lang():
     assert guess_lang(source_text("004_1303be2f307863c3")) == "en"
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Cinq autres pompiers ont été blessés.", "fr"), ("Deux blessés à Nîmes.", "fr"),
+    ("Il a gagné 3 étapes, dont deux en montagne.", "fr"), ("Floods killed nine people in Nîmes.", "en"),
+    ("Five people died.", "en"), ("The café opened.", "en"),
+])
+def test_guess_lang_of_a_short_summary(text, lang):
+    assert guess_lang(text) == lang
+    if lang == "fr":  # and so its number words are read
+        assert extract_figures(text)[0].lang == "fr"
+
+
 # Matching ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['source'][:6]}:{c['summary'][:40]}")

@@ -190,7 +190,9 @@ _ALL_NUMBER_WORDS = {w for words in NUMBER_WORDS.values() for w in words}
 _NUMBER_WORDS = {lang: set(words) for lang, words in NUMBER_WORDS.items()}
 # The words that end a counted noun phrase: function words, numbers, months and weekdays.
 _NOT_A_NOUN = {lang: FUNCTION_WORDS[lang] | _NUMBER_WORDS[lang] | set(MONTHS[lang]) | WEEKDAYS[lang] for lang in LANGS}
-_MARKERS = re.compile(r" (?:(the|and|of|to|in|is|was|for)|le|la|les|des|et|de|du|une|est|au) ")
+_MARKERS = re.compile(r" (?:(the|and|of|to|in|is|was|were|are|has|have|for|with|from|by|at|that)|le|la|les|des|et"
+                      r"|de|du|une|est|au|aux|ont|été|sont|dans|pour|sur|avec|par|qui|que|il|ils|elle) ")
+_FRENCH_LETTERS = re.compile(r"[éèêàùçœ]")  # with no function word to go by ("Cinq autres pompiers blessés.")
 _BARE_KINDS = {"count"}
 _PERSON_DE = re.compile(r"(?:([^\W\d_]+) )?([^\W\d_]+) de $")  # a noun and perhaps its adjective
 _PERSON_CONCEPTS = {c for w in (*PERSON_NOUNS, *FRENCH_PERSON_WORDS) for c in concepts(w, "fr")}
@@ -205,8 +207,11 @@ _WEEKDAY_NAMES = {lang: {str(day): tuple(sorted(n for n in WEEKDAYS[lang] if WEE
 def guess_lang(text: str) -> str:
     """"fr" or "en" from the commonest function words in the first 600 characters: enough for an
     extractor that has only these two languages to choose from, in microseconds."""
-    markers = _MARKERS.findall(" " + text[:600].lower())  # an English marker, or "" for a French one
+    low = text[:600].lower()
+    markers = _MARKERS.findall(" " + low.replace(",", " ").replace(".", " "))  # English: the word; French: ""
     french = markers.count("")
+    if french == len(markers) - french:
+        return "fr" if _FRENCH_LETTERS.search(low) else "en"
     return "fr" if french > len(markers) - french else "en"
 
 
