@@ -97,7 +97,7 @@ SCALES: dict[str, float] = {
 FRACTIONS: dict[str, dict[str, float]] = {
     "en": {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
            "quarters": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10},
-    "fr": {"moitié": 1 / 2, "demi": 1 / 2, "tiers": 1 / 3, "quart": 1 / 4, "quarts": 1 / 4,
+    "fr": {"moitié": 1 / 2, "demi": 1 / 2, "demie": 1 / 2, "tiers": 1 / 3, "quart": 1 / 4, "quarts": 1 / 4,
            "cinquième": 1 / 5, "cinquièmes": 1 / 5, "dixième": 1 / 10, "dixièmes": 1 / 10},
 }
 """Per language: the denominator words of fractions ("two-thirds", "un quart"), as the unit fraction."""

@@ -241,6 +241,23 @@ def test_a_unit_after_a_written_scale(text, lang, value, unit):
     assert one("3 millions de personnes", "fr").text == "3 millions"
 
 
+@pytest.mark.parametrize("text, lang, value, unit", [
+    ("after a year and a half of talks", "en", 1.5, "year"), ("an hour and a half later", "en", 1.5, "hour"),
+    ("half an hour later", "en", 0.5, "hour"), ("un an et demi de travaux", "fr", 1.5, "year"),
+    ("une heure et demie de route", "fr", 1.5, "hour"), ("une demi-heure plus tard", "fr", 0.5, "hour"),
+    ("condamné à trois ans et demi de prison", "fr", 3.5, "year"), ("3 hours and a half later", "en", 3.5, "hour"),
+])
+def test_halves_of_a_unit(text, lang, value, unit):
+    figure = one(text, lang)
+    assert (figure.kind, figure.value, figure.unit) == ("duration", value, unit)
+
+
+def test_half_past_is_a_clock_time_and_half_alone_still_a_share():
+    assert one("Le train part à sept heures et demie.", "fr").iso == "07:30"
+    assert figures("half-time", "en") == [] and figures("un demi-frère", "fr") == []
+    assert one("half of the voters", "en").kind == "fraction"
+
+
 def test_a_year_with_a_possessive_is_a_year_not_a_decade():
     assert figures("It was 2019’s best film, a hit of the 1990's kind.", "en") == [
         ("2019", "year", 2019, None, None), ("1990's", "decade", 1990, None, None)]

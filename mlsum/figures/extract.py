@@ -815,11 +815,17 @@ class _Reader:
                     self._age_before(start) or self._apposition_age(start, unit.end(), value, places) or person)):
                 return self._figure(start, unit.end(), value, "year", "age", noun=noun or person,
                                     qualifier=qualifier)
+            half = P.AND_A_HALF.match(low, unit.end()) if value.is_integer() and not adjective else None
             if kind == "duration" and name == "hour" and self.lang == "fr" and self._clock_before(start):
+                if half:  # "à sept heures et demie"
+                    return self._time_figure(start, half.end(), int(value), 30)
                 minutes = re.match(r"\s?(\d\d)(?!\d)", low[unit.end():unit.end() + 4])
                 minute = int(minutes.group(1)) if minutes else 0
                 return self._time_figure(start, unit.end() + (minutes.end() if minutes else 0),
                                          int(value), minute)
+            if half:  # "deux ans et demi", "3 hours and a half"
+                return self._figure(start, half.end(), value + 0.5, name, kind, qualifier=qualifier,
+                                    decimals=places)
             return self._figure(start, unit.end(), value, name, kind, qualifier=qualifier, noun=noun,
                                 decimals=places)
         oclock = P.OCLOCK.match(low, end, end + 9) if after else None
@@ -875,6 +881,10 @@ class _Reader:
     def _fraction(self, start: int, word_start: int, word: str, numerator: float) -> list[Figure]:
         """"a third of", "two-thirds", "un quart des", "la moitié", "half of": the share as a value."""
         end = word_start + len(word)
+        if word in ("half", "demi", "demie") and start == word_start:
+            halved = self._half_of_unit(word_start, end)
+            if halved is not None:
+                return [halved]
         if re.match(r"\s?-\s?[^\W\d_]", self.low[end:end + 4]):
             return []  # "half-time", "a half - marathon", "a third-party claim"
         if start == word_start:  # the fraction word alone: needs "a"/"la"/"un"/"one" before or "of" after
@@ -893,6 +903,21 @@ class _Reader:
         value = numerator * FRACTIONS[self.lang][word]
         return [self._figure(start, end, value, None, "fraction", noun=self._noun(end, partitive=True),
                              qualifier=self._hedge(start))]
+
+    def _half_of_unit(self, start: int, end: int) -> Figure | None:
+        """"a year and a half", "un an et demi" (1.5 years), "half an hour", "une demi-heure" (0.5 hour),
+        for a "half" / "demi" from `start` to `end`."""
+        window = max(0, start - 40)
+        m = P.ONE_AND_A_HALF[self.lang].search(self.low, window, start)
+        if m is not None:
+            value, start = 1.5, m.start("one")
+        else:
+            m = P.HALF_A[self.lang].match(self.low, end)
+            if m is None:
+                return None
+            value, end = 0.5, m.end()
+        name, kind = UNITS[_single_spaced(m.group("unit"))]
+        return self._figure(start, end, value, name, kind)
 
     def _rank_words(self, pos: int) -> list[Figure]:
         """"number two", "numéro un": a rank, not a count."""

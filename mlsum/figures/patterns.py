@@ -222,6 +222,20 @@ LIST_BEFORE_AND = {lang: re.compile(rf"{PERSON_ITEM[lang].pattern}(?:,\s+{PERSON
 # Words before a list that make its names places: "in New York and Los Angeles".
 PLACE_BEFORE = {"in", "at", "from", "to", "between", "near", "across", "visited", "à", "de", "entre", "vers"}
 AND_A_HALF = re.compile(r"\s+(?:and\s+a\s+half|et\s+demie?)(?!\w)")
+
+
+def _halves(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """"a year and a half" / "un an et demi" (searched in the text before "half"), and "half an hour" /
+    "une demi-heure" (matched after it): a measure of one and a half, or a half, of a unit spelled out."""
+    names = trie(u for u in UNITS if (len(u) > 2 or lang == "fr" and u == "an")
+                 and (lang == "fr" or u not in FRENCH_ONLY_UNITS))
+    one = r"(?P<one>an?|one)" if lang == "en" else r"(?P<one>une?)"
+    joined = r"and\s+a" if lang == "en" else "et"
+    after = rf"\s+an?\s+(?P<unit>{names})(?!\w)" if lang == "en" else rf"-(?P<unit>{names})(?!\w)"
+    return re.compile(rf"(?<!\w){one}\s+(?P<unit>{names})\s+{joined}\s+$"), re.compile(after)
+
+
+ONE_AND_A_HALF, HALF_A = ({lang: _halves(lang)[i] for lang in LANGS} for i in (0, 1))
 OCLOCK = re.compile(r"\s*o['’]clock")
 EVER = re.compile(r"\s?-?\s?ever(?!\w)")
 # Between two figures of one range: "20-25", "180 à 250 millions", "between 5 and 10", "17 to 18 October".
