@@ -208,7 +208,7 @@ def guess_lang(text: str) -> str:
     """"fr" or "en" from the commonest function words in the first 600 characters: enough for an
     extractor that has only these two languages to choose from, in microseconds."""
     low = text[:600].lower()
-    markers = _MARKERS.findall(" " + low.replace(",", " ").replace(".", " "))  # English: the word; French: ""
+    markers = _MARKERS.findall(" " + low)  # an English marker, or "" for a French one
     french = markers.count("")
     if french == len(markers) - french:
         return "fr" if _FRENCH_LETTERS.search(low) else "en"
