@@ -401,6 +401,20 @@ def test_an_english_summary_of_a_french_article_is_flagged_where_a_figure_was_ch
     assert (not flagged) == case["true"], flagged
 
 
+def test_a_share_or_a_sum_of_another_name_is_no_support():
+    source = "The Greens won 45% of the vote in the north, while Labour took 31% nationally and the Liberals 12%."
+    assert judged("Labour won 45% of the vote.", source) == (UNSUPPORTED, OTHER_THING)
+    assert judged("The Liberals took 31%.", source)[0] == UNSUPPORTED
+    assert judged("The Greens won 45% of the vote.", source) == (SUPPORTED, SAME_THING)
+    assert judged("Labour took 31% nationally.", source) == (SUPPORTED, SAME_THING)
+    assert judged("Labour and the Greens won 45% together.", source)[0] == SUPPORTED  # names both
+    assert judged("Labour won 45%.", "The Greens and Labour won 45% together, the Liberals 12%.")[0] == SUPPORTED
+    source = "À Paris, le prix est passé sous les 9 500 euros le mètre carré. À Lyon, il s'établit à 4 700 euros."
+    assert judged("In Lyon the price per square metre is 9,500 euros.", source)[0] != SUPPORTED
+    assert judged("In Lyon the price per square metre is 4,700 euros.", source)[0] == SUPPORTED
+    assert judged("In Paris the price fell below 9,500 euros.", source)[0] == SUPPORTED
+
+
 def test_the_world_wars_are_named_many_ways_in_either_language():
     assert judged("A World War Two veteran was honoured.", "He served in the navy during World War II.") \
         == (SUPPORTED, SAME_THING)

@@ -83,6 +83,7 @@ class Figure:
     decimals: int = 0
     scale: float = field(default=1.0, repr=False)  # the multiplier written after it ("million")
     text_lower: str = field(default="", repr=False)  # the whole text the figure is in, for its context
+    text_whole: str = field(default="", repr=False)  # the same as written, for the name it is said of
 
     @_cached
     def _surroundings(self) -> tuple[list[Concepts], list[Concepts], list[Concepts], list[Concepts]]:
@@ -145,6 +146,28 @@ class Figure:
         return frozenset() if clause or counted else frozenset(chain.from_iterable(before[-2:]))
 
     @_cached
+    def holders(self) -> tuple[tuple[str, bool], ...]:
+        """The names the figure may be said of: those written in its clause before it ("Labour took
+        31%", "while the Greens won 45%"), else the place its sentence opens with ("À Lyon, il s'établit
+        à 4 700 euros"); each lower-cased, with whether it opens the sentence (a capital there may name
+        no one). The last is its `holder`."""
+        text, low, start = self.text_whole, self.text_lower, self.start
+        left = max(0, start - _CONTEXT_CHARS)
+        cut = _LAST_MARKS.match(low, left, start)
+        sentence, clause = cut.end("sentence") if cut.group("sentence") else left, cut.end()
+        names = [m for m in _CAPITALIZED.finditer(text, clause, start)
+                 if m.group("name").lower() not in _NOT_A_NAME[self.lang]]
+        if not names:
+            names = [m for m in [_PLACE_FIRST.match(text, sentence)] if m and m.end() <= start]
+        return tuple((m.group("name").lower(), not text[sentence:m.start("name")].strip(" \t\n\"“«'‘("))
+                     for m in names)
+
+    @property
+    def holder(self) -> tuple[str, bool] | None:
+        """The name the figure is said of, the last of `holders`; None when none is written."""
+        return self.holders[-1] if self.holders else None
+
+    @_cached
     def nouns(self) -> frozenset[str]:
         """Concepts of the words of the counted noun ("car bombs" → {car, bomb})."""
         if not self.noun:
@@ -170,6 +193,10 @@ _CONTEXT_CHARS = 80
 _SENTENCE_END = re.compile(r"[.!?] |\n")
 _LAST_MARKS = re.compile(r"(?P<sentence>.*(?:[.!?] |\n))?(?:.*(?:[,;:()\n]|\.(?= )))?", re.S)
 _SENTENCE_BEFORE = re.compile(r".*(?:[.!?] |\n)", re.S)  # the group `sentence` of _LAST_MARKS alone
+# A word written with a capital, after a French elision ("l'Assemblée"): group `name`.
+_CAPITALIZED = re.compile(r"(?<![\w'’-])(?:(?:[dl]|qu)['’])?(?P<name>[^\W\d_a-zà-ÿ][\w-]*)")
+# A sentence that opens with a place: "In Lyon, ...", "À Paris, ...".
+_PLACE_FIRST = re.compile(r"\s*(?:In|At|À|A|En|Au|Dans)\s+(?P<name>[^\W\d_a-zà-ÿ][\w-]*)\s*,")
 _LAST_DIGIT = re.compile(r".*\d", re.S)
 
 
@@ -190,6 +217,8 @@ _ALL_NUMBER_WORDS = {w for words in NUMBER_WORDS.values() for w in words}
 _NUMBER_WORDS = {lang: set(words) for lang, words in NUMBER_WORDS.items()}
 # The words that end a counted noun phrase: function words, numbers, months and weekdays.
 _NOT_A_NOUN = {lang: FUNCTION_WORDS[lang] | _NUMBER_WORDS[lang] | set(MONTHS[lang]) | WEEKDAYS[lang] for lang in LANGS}
+# Capitalized words that name no one: function words ("The", "In"), numbers, months, weekdays.
+_NOT_A_NAME = {lang: _NOT_A_NOUN[lang] | set(MONTHS["en"]) for lang in LANGS}
 _MARKERS = re.compile(r" (?:(the|and|of|to|in|is|was|were|are|has|have|for|with|from|by|at|that)|le|la|les|des|et"
                       r"|de|du|une|est|au|aux|ont|été|sont|dans|pour|sur|avec|par|qui|que|il|ils|elle) ")
 _FRENCH_LETTERS = re.compile(r"[éèêàùçœ]")  # with no function word to go by ("Cinq autres pompiers blessés.")
@@ -1092,4 +1121,4 @@ class _Reader:
         in the order `Figure` declares them: keywords cost twice the call, `**details` a dict per figure,
         and an article has dozens)."""
         return Figure(self.text[start:end], start, end, value, unit, kind, noun, vague, qualifier, iso, self.lang,
-                      decimals, scale, self.low)
+                      decimals, scale, self.low, self.text)

@@ -699,7 +699,8 @@ def _computed_support(figure: Figure, index: SourceIndex) -> Figure | None:
 def _agrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
     """Whether two figures stating the same value say it of the same thing (`_same_thing`), and not of
     two outcomes of it (`_another_outcome`)."""
-    return _same_thing(figure, candidate, index) and not _another_outcome(figure, candidate)
+    return _same_thing(figure, candidate, index) and not _another_outcome(figure, candidate) \
+        and not _another_holder(figure, candidate, index)
 
 
 def _same_thing(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
@@ -741,7 +742,8 @@ def _same_thing(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
 def _disagrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
     """Whether the candidate plainly says its value of something else (`_other_thing`) or of another
     outcome of the same event (`_another_outcome`)."""
-    return _other_thing(figure, candidate, index) or _another_outcome(figure, candidate)
+    return _other_thing(figure, candidate, index) or _another_outcome(figure, candidate) \
+        or _another_holder(figure, candidate, index)
 
 
 def _other_thing(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
@@ -844,6 +846,29 @@ def _another_outcome(figure: Figure, candidate: Figure) -> bool:
         return False  # most figures: their nearest words are not read (their context is known already)
     said, other = _outcomes(figure.near), _outcomes(candidate.near)
     return bool(said) and bool(other) and not said & other
+
+
+def _another_holder(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
+    """Whether a share or a sum is another name's, while the source gives the summary's name one of its
+    own: "Labour won 45%" where the article has "the Greens won 45%, while Labour took 31%"; "in Lyon,
+    9,500 euros" where 9,500 euros are Paris's and Lyon's 4,700."""
+    if figure.kind not in ("percent", "money"):
+        return False
+    held, other = figure.holder, candidate.holder
+    if held is None or other is None or held[0] == other[0]:
+        return False
+    name = held[0]
+    if not _a_name(name, index) or (other[1] and not _a_name(other[0], index)) \
+            or any(name == n for n, _ in candidate.holders) or set(concepts(other[0], figure.lang)) & figure.context:
+        return False  # ("the Greens and Labour won 45%"; "Labour and the Greens won 45%")
+    return any(f.holder is not None and f.holder[0] == name and f.value != figure.value
+               for f in index.by_group[_group(figure)] if f.value is not None)
+
+
+def _a_name(word: str, index: SourceIndex) -> bool:
+    """Whether the source writes the word with a capital inside a sentence: a name, not a sentence's
+    first word."""
+    return re.search(rf"[\w,;:]\s+(?:[dl]['’])?{re.escape(word[:1].upper() + word[1:])}(?!\w)", index.text) is not None
 
 
 def _outcomes(near: frozenset[str]) -> set[int]:
