@@ -868,7 +868,8 @@ def _another_holder(figure: Figure, candidate: Figure, index: SourceIndex) -> bo
 def _a_name(word: str, index: SourceIndex) -> bool:
     """Whether the source writes the word with a capital inside a sentence: a name, not a sentence's
     first word."""
-    return re.search(rf"[\w,;:]\s+(?:[dl]['’])?{re.escape(word[:1].upper() + word[1:])}(?!\w)", index.text) is not None
+    written = re.escape(word[:1].upper() + word[1:])
+    return re.search(rf"[\w,;:]\s+(?:[dl]['’])?{written}(?!\w)", index.text) is not None
 
 
 def _outcomes(near: frozenset[str]) -> set[int]:
