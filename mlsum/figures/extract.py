@@ -86,14 +86,19 @@ class Figure:
     text_whole: str = field(default="", repr=False)  # the same as written, for the name it is said of
 
     @_cached
+    def _clause(self) -> tuple[int, int]:
+        """Where the figure's sentence and its clause start, up to 80 characters before it."""
+        left = max(0, self.start - _CONTEXT_CHARS)
+        cut = _LAST_MARKS.match(self.text_lower, left, self.start)
+        return max(left, cut.end("sentence")), cut.end()
+
+    @_cached
     def _surroundings(self) -> tuple[list[Concepts], list[Concepts], list[Concepts], list[Concepts]]:
         """Concepts of the content words up to 80 characters around the figure in its sentence: before
         its clause, in its clause before it (up to the last number there, and from it on: those are that
         number's words, not the figure's), and after it."""
         low, start, end = self.text_lower, self.start, self.end
-        left = max(0, start - _CONTEXT_CHARS)
-        cut = _LAST_MARKS.match(low, left, start)
-        left, clause = max(left, cut.end("sentence")), cut.end()
+        left, clause = self._clause
         number = _LAST_DIGIT.match(low, clause, start)
         since = start if number is None else _number_start(low, clause, number.end())
         right = _sentence_right(low, end)
@@ -130,7 +135,8 @@ class Figure:
     def near(self) -> frozenset[str]:
         """Concepts of up to two content words before the figure in its clause (after any number there:
         "10 assists and ten rebounds"), its noun and one word after: where the thing it counts is named
-        ("11 towns and villages", "killed 500,000 people"), and not much else. An age in apposition takes the name before its comma ("Roldan, 39,")."""
+        ("11 towns and villages", "killed 500,000 people"), and not much else. An age in apposition
+        takes the name before its comma ("Roldan, 39,")."""
         before, clause, counted, after = self._surroundings
         following = after[:len(self.noun.split()) + 1 if self.noun else 2]
         preceding = clause[-2:] if clause or counted or self.kind != "age" else before[-2:]
@@ -151,10 +157,8 @@ class Figure:
         31%", "while the Greens won 45%"), else the place its sentence opens with ("À Lyon, il s'établit
         à 4 700 euros"); each lower-cased, with whether it opens the sentence (a capital there may name
         no one). The last is its `holder`."""
-        text, low, start = self.text_whole, self.text_lower, self.start
-        left = max(0, start - _CONTEXT_CHARS)
-        cut = _LAST_MARKS.match(low, left, start)
-        sentence, clause = cut.end("sentence") if cut.group("sentence") else left, cut.end()
+        text, start = self.text_whole, self.start
+        sentence, clause = self._clause
         names = [m for m in _CAPITALIZED.finditer(text, clause, start)
                  if m.group("name").lower() not in _NOT_A_NAME[self.lang]]
         if not names:
@@ -844,16 +848,16 @@ class _Reader:
                     self._age_before(start) or self._apposition_age(start, unit.end(), value, places) or person)):
                 return self._figure(start, unit.end(), value, "year", "age", noun=noun or person,
                                     qualifier=qualifier)
-            half = P.AND_A_HALF.match(low, unit.end()) if value.is_integer() and not adjective else None
+            half = self._and_a_half(unit.end()) if value.is_integer() and not adjective else unit.end()
             if kind == "duration" and name == "hour" and self.lang == "fr" and self._clock_before(start):
-                if half:  # "à sept heures et demie"
-                    return self._time_figure(start, half.end(), int(value), 30)
+                if half != unit.end():  # "à sept heures et demie"
+                    return self._time_figure(start, half, int(value), 30)
                 minutes = re.match(r"\s?(\d\d)(?!\d)", low[unit.end():unit.end() + 4])
                 minute = int(minutes.group(1)) if minutes else 0
                 return self._time_figure(start, unit.end() + (minutes.end() if minutes else 0),
                                          int(value), minute)
-            if half:  # "deux ans et demi", "3 hours and a half"
-                return self._figure(start, half.end(), value + 0.5, name, kind, qualifier=qualifier,
+            if half != unit.end():  # "deux ans et demi", "3 hours and a half"
+                return self._figure(start, half, value + 0.5, name, kind, qualifier=qualifier,
                                     decimals=places)
             return self._figure(start, unit.end(), value, name, kind, qualifier=qualifier, noun=noun,
                                 decimals=places)

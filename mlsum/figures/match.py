@@ -596,9 +596,9 @@ def _within_hedge(figure: Figure, value: float) -> bool:
     63, not for 70; "more than 300,000" for 310,000; not "more than 7.5 million" for 9 million), an
     exact one for itself ("at least 14" is not how one writes 16); "nearly"/"almost" for a little less
     (within half its rounding step: "nearly $800" for $760, not $700); "up to" is a cap, stated
-    exactly; "about" for what rounds to it, or lies within a tenth and closer than the next figure written as round ("about 1,500"
-    for 1,420 and "about 2.5 million" for 2.3 million, not "about 460" for 450 nor "about $479,000" for
-    $449,000: a figure written to three digits is no round estimate)."""
+    exactly; "about" for what rounds to it, or lies within a tenth and closer than the next figure
+    written as round ("about 1,500" for 1,420 and "about 2.5 million" for 2.3 million, not "about 460"
+    for 450 nor "about $479,000" for $449,000: a figure written to three digits is no round estimate)."""
     direction = HEDGES.get(figure.qualifier)
     x = figure.value
     step = _rounding_step(figure)
@@ -698,7 +698,7 @@ def _computed_support(figure: Figure, index: SourceIndex) -> Figure | None:
 
 def _agrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
     """Whether two figures stating the same value say it of the same thing (`_same_thing`), and not of
-    two outcomes of it (`_another_outcome`)."""
+    two outcomes of it (`_another_outcome`) nor of two names (`_another_holder`)."""
     return _same_thing(figure, candidate, index) and not _another_outcome(figure, candidate) \
         and not _another_holder(figure, candidate, index)
 
@@ -740,8 +740,8 @@ def _same_thing(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
 
 
 def _disagrees(figure: Figure, candidate: Figure, index: SourceIndex) -> bool:
-    """Whether the candidate plainly says its value of something else (`_other_thing`) or of another
-    outcome of the same event (`_another_outcome`)."""
+    """Whether the candidate plainly says its value of something else (`_other_thing`), of another
+    outcome of the same event (`_another_outcome`) or of another name (`_another_holder`)."""
     return _other_thing(figure, candidate, index) or _another_outcome(figure, candidate) \
         or _another_holder(figure, candidate, index)
 
